@@ -1,0 +1,273 @@
+"""Reading the data files into the engine: treaty definitions (TOML), States (CSV) and ledgers (CSV).
+
+This is the I/O beside the pure engine. Every problem names the file and line (or key). A ledger file is
+read whole and checked whole: if any line is wrong, nothing of it is taken (``LedgerError`` lists them all).
+"""
+
+from __future__ import annotations
+
+import csv
+import tomllib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from importlib import resources
+from pathlib import Path
+from typing import TextIO
+
+from .engine import (
+    Action,
+    ActionKind,
+    DateError,
+    DefinitionError,
+    LedgerError,
+    PartialDate,
+    RecordProblem,
+    State,
+    StateListError,
+    StateRegistry,
+    Treaty,
+    TreatyRecord,
+    UnknownTreaty,
+)
+from .engine.states import LANGUAGES
+
+__all__ = [
+    "LEDGER_COLUMNS",
+    "Catalogue",
+    "data_dir",
+    "load_catalogue",
+    "read_ledger",
+    "read_states",
+    "read_treaty",
+]
+
+LEDGER_COLUMNS = (
+    "treaty",
+    "state",
+    "kind",
+    "date",
+    "article",
+    "target",
+    "effective",
+    "reference",
+    "text",
+    "note",
+    "source",
+)
+"""The ledger CSV format: the same columns are written by every export and read by every import."""
+REQUIRED_LEDGER_COLUMNS = {"treaty", "state", "kind", "date"}
+
+
+def data_dir() -> Path:
+    """The data shipped inside the package."""
+    return Path(str(resources.files("treatywatch") / "data"))
+
+
+def read_treaty(path: Path) -> Treaty:
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise DefinitionError(f"{path.name}: not valid TOML: {exc}") from None
+    treaty = Treaty.from_mapping(data, where=path.name)
+    if treaty.id != path.stem:
+        raise DefinitionError(f"{path.name}: id: {treaty.id!r} does not match the file name")
+    return treaty
+
+
+def read_states(*paths: Path) -> StateRegistry:
+    """Present States (``states.csv``) and historical entities (``historical_states.csv``)."""
+    states: list[State] = []
+    seen: set[str] = set()
+    for path in paths:
+        with path.open(encoding="utf-8", newline="") as fh:
+            for line, row in enumerate(csv.DictReader(fh), start=2):
+                where = f"{path.name}:{line}"
+                try:
+                    names = {lang: row[f"name_{lang}"].strip() for lang in LANGUAGES}
+                    code = row["code"].strip()
+                except KeyError as exc:
+                    raise StateListError(f"{where}: missing column {exc.args[0]}") from None
+                if len(code) != 3 or not code.isalpha() or not code.isupper():
+                    raise StateListError(f"{where}: code: {code!r} is not an alpha-3 code")
+                if code in seen:
+                    raise StateListError(f"{where}: code: {code} appears twice")
+                if not all(names.values()):
+                    missing = [lang for lang, name in names.items() if not name]
+                    raise StateListError(f"{where}: name_{missing[0]}: empty")
+                seen.add(code)
+                ended = row.get("ended", "").strip()
+                try:
+                    ended_day = date.fromisoformat(ended) if ended else None
+                except ValueError:
+                    raise StateListError(f"{where}: ended: {ended!r} is not YYYY-MM-DD") from None
+                states.append(
+                    State(
+                        code=code,
+                        m49=row["m49"].strip().zfill(3),
+                        names=names,
+                        region=row.get("region", "").strip(),
+                        subregion=row.get("subregion", "").strip(),
+                        member=row.get("member", "no").strip() == "yes",
+                        ended=ended_day,
+                        successors=tuple(s for s in row.get("successors", "").split(";") if s),
+                        continued_by=row.get("continued_by", "").strip() or None,
+                    )
+                )
+    return StateRegistry(states)
+
+
+def read_ledger(source: Path | TextIO, name: str | None = None) -> list[Action]:
+    """Every action of a ledger CSV; all lines are checked before any error is raised."""
+    if isinstance(source, Path):
+        with source.open(encoding="utf-8-sig", newline="") as fh:
+            return read_ledger(fh, name or source.name)
+    label = name or "<ledger>"
+    reader = csv.DictReader(source)
+    header = reader.fieldnames or []
+    unknown = [c for c in header if c not in LEDGER_COLUMNS]
+    missing = REQUIRED_LEDGER_COLUMNS - set(header)
+    if unknown or missing:
+        what = f"unknown column {unknown[0]!r}" if unknown else f"missing column {sorted(missing)[0]!r}"
+        raise LedgerError([RecordProblem(f"{label}:1", "header", f"{what} (columns: {', '.join(LEDGER_COLUMNS)})")])
+    actions: list[Action] = []
+    problems: list[RecordProblem] = []
+    for line, row in enumerate(reader, start=2):
+        action = _action(row, f"{label}:{line}", problems)
+        if action is not None:
+            actions.append(action)
+    if problems:
+        raise LedgerError(problems)
+    return actions
+
+
+def _action(row: dict[str, str | None], where: str, problems: list[RecordProblem]) -> Action | None:
+    if None in row:
+        problems.append(RecordProblem(where, "line", "more cells than columns"))
+        return None
+    cell = {k: (v or "").strip() for k, v in row.items() if k is not None}
+    before = len(problems)
+    for column in sorted(REQUIRED_LEDGER_COLUMNS):
+        if not cell.get(column):
+            problems.append(RecordProblem(where, column, "empty"))
+    if len(problems) > before:
+        return None
+    try:
+        kind = ActionKind.parse(cell["kind"])
+    except ValueError as exc:
+        problems.append(RecordProblem(where, "kind", str(exc)))
+        return None
+    try:
+        when = PartialDate.parse(cell["date"])
+    except DateError as exc:
+        problems.append(RecordProblem(where, "date", str(exc)))
+        return None
+    effective = None
+    if cell.get("effective"):
+        try:
+            effective = PartialDate.parse(cell["effective"])
+        except DateError as exc:
+            problems.append(RecordProblem(where, "effective", str(exc)))
+            return None
+    return Action(
+        treaty=cell["treaty"],
+        state=cell["state"],
+        kind=kind,
+        date=when,
+        article=cell.get("article", ""),
+        target=cell.get("target", ""),
+        reference=cell.get("reference", ""),
+        text=cell.get("text", ""),
+        note=cell.get("note", ""),
+        source=cell.get("source", ""),
+        effective=effective,
+        origin=where,
+    )
+
+
+def write_ledger(actions: Iterable[Action], out: TextIO) -> None:
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(LEDGER_COLUMNS)
+    for a in actions:
+        writer.writerow(
+            [
+                a.treaty,
+                a.state,
+                a.kind.value,
+                a.date.text,
+                a.article,
+                a.target,
+                a.effective.text if a.effective else "",
+                a.reference,
+                a.text,
+                a.note,
+                a.source,
+            ]
+        )
+
+
+@dataclass
+class Catalogue:
+    """Every treaty we hold, the States, and each treaty's checked record (built on first use)."""
+
+    states: StateRegistry
+    treaties: dict[str, Treaty]
+    ledgers: dict[str, list[Action]]
+    today: date
+    sources: dict[str, str] = field(default_factory=dict)
+    _records: dict[str, TreatyRecord] = field(default_factory=dict)
+
+    def treaty(self, ident: str) -> Treaty:
+        key = ident.strip().upper()
+        if key not in self.treaties:
+            raise UnknownTreaty(ident, list(self.treaties))
+        return self.treaties[key]
+
+    def record(self, ident: str) -> TreatyRecord:
+        treaty = self.treaty(ident)
+        if treaty.id not in self._records:
+            parent = self.record(treaty.parent) if treaty.parent else None
+            self._records[treaty.id] = TreatyRecord(
+                treaty, self.ledgers.get(treaty.id, []), self.states, self.today, parent
+            )
+        return self._records[treaty.id]
+
+    def records(self) -> Iterator[TreatyRecord]:
+        for ident in sorted(self.treaties):
+            yield self.record(ident)
+
+
+def load_catalogue(root: Path | None = None, today: date | None = None) -> Catalogue:
+    """Read every definition, the States and every ledger under ``root`` (default: the package data)."""
+    root = root or data_dir()
+    states = read_states(root / "states.csv", root / "historical_states.csv")
+    treaties = {}
+    for path in sorted((root / "treaties").glob("*.toml")):
+        treaty = read_treaty(path)
+        treaties[treaty.id] = treaty
+    for treaty in treaties.values():
+        if treaty.parent is not None and treaty.parent not in treaties:
+            raise DefinitionError(f"{treaty.id}.toml: parent: no definition for {treaty.parent!r}")
+    ledgers: dict[str, list[Action]] = {}
+    problems: list[RecordProblem] = []
+    for path in sorted((root / "records").glob("*.csv")):
+        try:
+            actions = read_ledger(path)
+        except LedgerError as exc:
+            problems.extend(exc.problems)
+            continue
+        for action in actions:
+            ledgers.setdefault(action.treaty, []).append(action)
+    if problems:
+        raise LedgerError(problems)
+    unknown = sorted(set(ledgers) - set(treaties))
+    if unknown:
+        first = ledgers[unknown[0]][0]
+        raise LedgerError([RecordProblem(first.where, "treaty", f"no definition for treaty {unknown[0]!r}")])
+    sources = {}
+    sources_path = root / "sources.csv"
+    if sources_path.exists():
+        with sources_path.open(encoding="utf-8", newline="") as fh:
+            sources = {row["id"]: row["citation"] for row in csv.DictReader(fh)}
+    return Catalogue(states, treaties, ledgers, today or date.today(), sources)

@@ -1,0 +1,544 @@
+"""A treaty's record: its ledger checked against its rules, and every question asked of it as of a day.
+
+``TreatyRecord`` is built once from a definition and a ledger (order does not matter) and answers
+``status(day)``, ``participants(day)``, ``history(state, day)``, ``obligations(day)`` and ``timeline()``.
+It is the only place a treaty rule is computed.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable
+from datetime import date, timedelta
+
+from .dates import Span
+from .errors import LedgerError, RecordProblem
+from .kinds import ActionKind
+from .ledger import Action, check_structure
+from .results import Due, Participant, ProcedureStatus, StateHistory, Status, Term, TimelinePoint
+from .states import StateRegistry
+from .tally import Tally
+from .treaty import EnlargementTrigger, LaterStates, Treaty
+
+__all__ = ["TreatyRecord"]
+
+_DECLARING = (ActionKind.DECLARATION, ActionKind.RESERVATION)
+_WITHDRAWING = {
+    ActionKind.DECLARATION_WITHDRAWAL: ActionKind.DECLARATION,
+    ActionKind.RESERVATION_WITHDRAWAL: ActionKind.RESERVATION,
+}
+
+
+class TreatyRecord:
+    """A validated ledger of one treaty, with everything the rules derive from it."""
+
+    def __init__(
+        self,
+        treaty: Treaty,
+        actions: Iterable[Action],
+        states: StateRegistry,
+        today: date,
+        parent: TreatyRecord | None = None,
+    ) -> None:
+        self.treaty = treaty
+        self.states = states
+        self.parent = parent
+        self.actions: tuple[Action, ...] = tuple(sorted(actions, key=Action.sort_key))
+        problems = check_structure(treaty, self.actions, states, today)
+        if problems:
+            raise LedgerError(problems)
+        self._spans = {id(a): a.span(treaty.opened) for a in self.actions}
+        self._by_state: dict[str, list[Action]] = defaultdict(list)
+        for action in self.actions:
+            self._by_state[action.state].append(action)
+        self.signatures: dict[str, Action] = {}
+        for action in self.actions:
+            if action.kind.is_signature and action.state not in self.signatures:
+                self.signatures[action.state] = action
+        self._narrow_open_starts()
+        problems = []
+        self._threshold_span, self.entry_into_force = self._compute_entry_into_force()
+        self.terms: dict[str, list[Term]] = self._build_terms(problems)
+        self._declarations: dict[str, list[tuple[Action, Span, Span | None]]] = self._build_declarations(problems)
+        self._check_remaining(problems)
+        if problems:
+            raise LedgerError(problems)
+        self._build_tallies()
+
+    # ----------------------------------------------------------------------------------------------------
+    # building
+
+    def span(self, action: Action) -> Span:
+        return self._spans[id(action)]
+
+    def _narrow_open_starts(self) -> None:
+        """An undated declaration ("../2014-10-26") was made no earlier than the State's first act."""
+        first: dict[str, date] = {}
+        for action in self.actions:
+            if action.kind.is_signature or action.kind.is_consent:
+                first.setdefault(action.state, self.span(action).earliest)
+        for action in self.actions:
+            if action.date.open_start and action.state in first:
+                self._spans[id(action)] = self.span(action).clamp_start(first[action.state])
+
+    def _compute_entry_into_force(self) -> tuple[Span | None, Span | None]:
+        """Art. 87(1)-style: the threshold instrument's day run through the rule; never before the parent's."""
+        rule = self.treaty.entry_into_force
+        counted = Tally()
+        for action in self.actions:
+            if action.kind in rule.counts:
+                counted.add(self.span(action))
+        counted.freeze()
+        threshold = counted.nth_start(rule.threshold)
+        if threshold is None:
+            return None, None
+        eif = threshold.map(rule.rule)
+        if self.treaty.parent is not None:
+            parent_eif = self.parent.entry_into_force if self.parent is not None else None
+            if parent_eif is None:
+                return threshold, None
+            eif = eif.later(parent_eif)
+        return threshold, eif
+
+    def _state_entry_into_force(self, consent: Action) -> Span | None:
+        """Art. 87(2)-style: the treaty's date for early States, the State's own clock for later ones."""
+        treaty_eif, threshold = self.entry_into_force, self._threshold_span
+        if treaty_eif is None or threshold is None:
+            return None
+        rule = self.treaty.entry_into_force
+        deposit = self.span(consent)
+        if consent.kind is ActionKind.SUCCESSION and consent.effective is not None:
+            # A succession takes effect from the date of the succession of States, not before the treaty.
+            return consent.effective.span.later(treaty_eif)
+
+        def one(day: date, eif: date, reached: date) -> date:
+            if rule.later_states is LaterStates.AFTER_ENTRY_INTO_FORCE:
+                return eif if day < eif else rule.later_rule.apply(day)
+            return eif if day <= reached else max(eif, rule.later_rule.apply(day))
+
+        a = one(deposit.earliest, treaty_eif.earliest, threshold.earliest)
+        b = one(deposit.latest, treaty_eif.latest, threshold.latest)
+        return Span(min(a, b), max(a, b))
+
+    def _build_terms(self, problems: list[RecordProblem]) -> dict[str, list[Term]]:
+        terms: dict[str, list[Term]] = {}
+        denounce = self.treaty.denunciation
+        for code, actions in self._by_state.items():
+            state = self.states.get(code)
+            own: list[Term] = []
+            open_term: Term | None = None
+            for action in actions:
+                span = self.span(action)
+                if action.kind.is_consent:
+                    if open_term is not None and open_term.exit is None:
+                        problems.append(
+                            RecordProblem(
+                                action.where,
+                                "kind",
+                                f"{state.name()} already gave its consent ({open_term.consent.kind.value} of "
+                                f"{open_term.consent.date}); consent twice without a denunciation in between",
+                            )
+                        )
+                        continue
+                    if action.kind in (ActionKind.RATIFICATION, ActionKind.ACCEPTANCE, ActionKind.APPROVAL):
+                        self._check_signed(action, span, problems)
+                    open_term = Term(code, action, span, self._state_entry_into_force(action))
+                    own.append(open_term)
+                elif action.kind is ActionKind.DENUNCIATION:
+                    if open_term is None or open_term.exit is not None or open_term.consent_span.earliest > span.latest:
+                        problems.append(
+                            RecordProblem(action.where, "kind", f"denunciation by {state.name()}, which is not a party")
+                        )
+                        continue
+                    if denounce is None:
+                        problems.append(
+                            RecordProblem(action.where, "kind", f"{self.treaty.id} has no denunciation clause")
+                        )
+                        continue
+                    too_early = self._too_early(open_term, span)
+                    if too_early:
+                        problems.append(
+                            RecordProblem(
+                                action.where, "date", f"denunciation of {action.date} is too early: {too_early}"
+                            )
+                        )
+                        continue
+                    closed = Term(
+                        code,
+                        open_term.consent,
+                        open_term.consent_span,
+                        open_term.entry_into_force,
+                        action,
+                        span.map(denounce.rule),
+                        "denunciation",
+                    )
+                    own[-1] = closed
+                    open_term = closed
+            if state.ended is not None and own and own[-1].exit is None:
+                end = Span.day(state.ended + timedelta(days=1))
+                last = own[-1]
+                own[-1] = Term(
+                    code, last.consent, last.consent_span, last.entry_into_force, None, end, "succession of States"
+                )
+            if own:
+                terms[code] = own
+        return terms
+
+    def _too_early(self, term: Term, received: Span) -> str:
+        """Why a denunciation received in ``received`` comes too early under the clause, or "" (art. 89(1))."""
+        denounce = self.treaty.denunciation
+        eif = term.entry_into_force
+        if eif is None:
+            return "the treaty is not yet in force for the State"
+        if denounce is None or denounce.not_before is None:
+            return ""
+        earliest = denounce.not_before.after(eif.earliest)
+        if received.latest < earliest:
+            return (
+                f"not before {earliest} ({denounce.not_before} after entry into force for the State, "
+                f"art. {denounce.article})"
+            )
+        return ""
+
+    def _check_signed(self, action: Action, span: Span, problems: list[RecordProblem]) -> None:
+        """Ratification, acceptance and approval follow a signature by the State or its predecessor (art. 86)."""
+        for code in self.states.lineage(action.state):
+            signature = self.signatures.get(code)
+            if signature is not None and self.span(signature).earliest <= span.latest:
+                return
+        if not action.note.strip():
+            problems.append(
+                RecordProblem(
+                    action.where,
+                    "kind",
+                    f"{action.kind.value} without a prior signature by {self.states.get(action.state).name()} or a "
+                    "predecessor: record it as an accession, or add a note saying why",
+                )
+            )
+
+    def _contracting_from(self, code: str, day_span: Span) -> Term | None:
+        """The term during which ``code`` could have been bound at some day of ``day_span``."""
+        for term in self.terms.get(code, []):
+            if term.consent_span.earliest <= day_span.latest and (
+                term.exit is None or term.exit.latest > day_span.earliest
+            ):
+                return term
+        return None
+
+    def _build_declarations(self, problems: list[RecordProblem]) -> dict[str, list[tuple[Action, Span, Span | None]]]:
+        """Declarations under an optional-procedure article, each with its possible days and its stop."""
+        articles = {p.article for p in self.treaty.procedures}
+        found: dict[str, list[tuple[Action, Span, Span | None]]] = {a: [] for a in articles}
+        open_ones: dict[tuple[str, str], int] = {}
+        for action in self.actions:
+            if action.article not in articles:
+                continue
+            if action.kind is ActionKind.DECLARATION:
+                term = self._contracting_from(action.state, self.span(action))
+                if term is None:
+                    problems.append(
+                        RecordProblem(
+                            action.where,
+                            "state",
+                            f"declaration under article {action.article} by {self.states.get(action.state).name()}, "
+                            "which is not a party",
+                        )
+                    )
+                    continue
+                if (action.state, action.article) in open_ones:
+                    problems.append(
+                        RecordProblem(
+                            action.where, "kind", f"a declaration under article {action.article} is already in effect"
+                        )
+                    )
+                    continue
+                span = self.span(action).clamp_start(term.consent_span.earliest)
+                open_ones[(action.state, action.article)] = len(found[action.article])
+                found[action.article].append((action, span, term.exit))
+            elif action.kind is ActionKind.DECLARATION_WITHDRAWAL:
+                index = open_ones.pop((action.state, action.article), None)
+                if index is None:
+                    problems.append(
+                        RecordProblem(
+                            action.where,
+                            "kind",
+                            f"withdrawal of a declaration under article {action.article} that was never made",
+                        )
+                    )
+                    continue
+                made, span, stop = found[action.article][index]
+                withdrawn = self.span(action)
+                found[action.article][index] = (made, span, withdrawn if stop is None else min(stop, withdrawn))
+        return found
+
+    def _check_remaining(self, problems: list[RecordProblem]) -> None:
+        """Reservations, other declarations, withdrawals and objections: made by a State that has acted."""
+        articles = {p.article for p in self.treaty.procedures}
+        made: dict[tuple[str, ActionKind, str], int] = defaultdict(int)
+        for action in self.actions:
+            span = self.span(action)
+            if action.kind in _DECLARING and action.article not in articles:
+                signed = self.signatures.get(action.state)
+                bound = self._contracting_from(action.state, span)
+                if bound is None and (signed is None or self.span(signed).earliest > span.latest):
+                    problems.append(
+                        RecordProblem(
+                            action.where,
+                            "state",
+                            f"{action.kind.value} by {self.states.get(action.state).name()}, which has neither signed "
+                            "nor become a party",
+                        )
+                    )
+                made[(action.state, action.kind, action.article)] += 1
+            elif action.kind in _WITHDRAWING and action.article not in articles:
+                key = (action.state, _WITHDRAWING[action.kind], action.article)
+                if made[key] == 0:
+                    problems.append(
+                        RecordProblem(
+                            action.where, "kind", f"{action.kind.value} of something {action.state} never made"
+                        )
+                    )
+                else:
+                    made[key] -= 1
+
+    def _build_tallies(self) -> None:
+        self._contracting = Tally()
+        self._in_force = Tally()
+        self._counted = Tally()
+        self._signatories = Tally()
+        self._procedure_tallies: dict[str, Tally] = {}
+        counts = self.treaty.entry_into_force.counts
+        for terms in self.terms.values():
+            for term in terms:
+                self._contracting.add(term.consent_span, term.exit)
+                if term.entry_into_force is not None:
+                    self._in_force.add(term.entry_into_force, term.exit)
+                if term.consent.kind in counts:
+                    self._counted.add(term.consent_span)
+        for code, signature in self.signatures.items():
+            stop: Span | None = None
+            first_terms = self.terms.get(code)
+            if first_terms:
+                stop = first_terms[0].consent_span
+            else:
+                ended = self.states.get(code).ended
+                stop = Span.day(ended + timedelta(days=1)) if ended else None
+            self._signatories.add(self.span(signature), stop)
+        for article, items in self._declarations.items():
+            tally = Tally()
+            for _, span, stop in items:
+                tally.add(span, stop)
+            self._procedure_tallies[article] = tally.freeze()
+        for tally in (self._contracting, self._in_force, self._counted, self._signatories):
+            tally.freeze()
+
+    # ----------------------------------------------------------------------------------------------------
+    # queries
+
+    def known_entry_into_force(self, day: date) -> Span | None:
+        """The treaty's entry-into-force date if the record as of ``day`` already fixes it."""
+        if self._threshold_span is None or self._threshold_span.latest > day or self.entry_into_force is None:
+            return None
+        if self.parent is not None and self.parent.known_entry_into_force(day) is None:
+            return None
+        return self.entry_into_force
+
+    def committee_size(self, day: date) -> int | None:
+        committee = self.treaty.committee
+        eif = self.known_entry_into_force(day)
+        if committee is None or eif is None or eif.latest > day:
+            return None
+        size = committee.initial_size
+        for step in committee.enlargements:
+            tally = (
+                self._in_force
+                if step.trigger is EnlargementTrigger.ENTRY_INTO_FORCE_FOR_NTH_PARTY
+                else self._contracting
+            )
+            if tally.started(day) >= step.n:
+                size = step.size
+        return size
+
+    def procedure_status(self, day: date) -> tuple[ProcedureStatus, ...]:
+        in_force = (eif := self.known_entry_into_force(day)) is not None and eif.latest <= day
+        out = []
+        for procedure in self.treaty.procedures:
+            tally = self._procedure_tallies[procedure.article]
+            certain, maybe = tally.count(day)
+            items = self._declarations[procedure.article]
+            declarants = tuple(
+                a.state for a, span, stop in items if span.earliest <= day and (stop is None or stop.earliest > day)
+            )
+            since = tally.nth_start(procedure.threshold) if certain >= procedure.threshold else None
+            out.append(
+                ProcedureStatus(
+                    id=procedure.id,
+                    article=procedure.article,
+                    title=procedure.title,
+                    threshold=procedure.threshold,
+                    declarations=certain,
+                    declarations_uncertain=maybe,
+                    operative=in_force and certain >= procedure.threshold,
+                    operative_since=since,
+                    declarants=declarants,
+                )
+            )
+        return tuple(out)
+
+    def status(self, day: date) -> Status:
+        contracting, contracting_maybe = self._contracting.count(day)
+        parties, parties_maybe = self._in_force.count(day)
+        signatories, signatories_maybe = self._signatories.count(day)
+        counted = self._counted.started(day)
+        threshold = self.treaty.entry_into_force.threshold
+        eif = self.known_entry_into_force(day)
+        return Status(
+            treaty=self.treaty.id,
+            as_of=day,
+            contracting_states=contracting,
+            contracting_states_uncertain=contracting_maybe,
+            parties_in_force=parties,
+            parties_in_force_uncertain=parties_maybe,
+            signatories_not_bound=signatories,
+            signatories_not_bound_uncertain=signatories_maybe,
+            signatories=sum(1 for a in self.signatures.values() if self.span(a).latest <= day),
+            instruments_counted=counted,
+            instruments_needed=max(0, threshold - counted),
+            threshold=threshold,
+            threshold_reached=self._threshold_span if eif is not None else None,
+            in_force=eif is not None and eif.latest <= day,
+            entry_into_force=eif,
+            committee_size=self.committee_size(day),
+            procedures=self.procedure_status(day),
+            record_as_of=self.treaty.record_as_of,
+        )
+
+    def _term_on(self, code: str, day: date) -> Term | None:
+        """The term that has possibly begun by ``day``, latest first."""
+        for term in reversed(self.terms.get(code, [])):
+            if term.consent_span.earliest <= day:
+                return term
+        return None
+
+    def position(self, code: str, day: date) -> tuple[str, bool]:
+        """(party | contracting | signatory | withdrawn | none, whether partial dates leave it uncertain)."""
+        term = self._term_on(code, day)
+        if term is not None:
+            uncertain = term.consent_span.latest > day
+            if term.exit is not None and term.exit.earliest <= day:
+                return "withdrawn", uncertain or term.exit.latest > day
+            eif = term.entry_into_force if self.known_entry_into_force(day) is not None else None
+            if eif is not None and eif.earliest <= day:
+                return "party", uncertain or eif.latest > day
+            return "contracting", uncertain
+        signature = self.signatures.get(code)
+        if signature is not None and self.span(signature).earliest <= day:
+            return "signatory", self.span(signature).latest > day
+        return "none", False
+
+    def participants(self, day: date) -> list[Participant]:
+        """Every State that had acted by ``day``, in the order of the UN's English names."""
+        rows = []
+        for code, actions in self._by_state.items():
+            known = [a for a in actions if self.span(a).earliest <= day]
+            if not known:
+                continue
+            position, uncertain = self.position(code, day)
+            term = self._term_on(code, day)
+            eif = None
+            if term is not None and self.known_entry_into_force(day) is not None:
+                eif = term.entry_into_force
+            signature = self.signatures.get(code)
+            rows.append(
+                Participant(
+                    state=code,
+                    position=position,
+                    uncertain=uncertain,
+                    signature=signature if signature in known else None,
+                    consent=term.consent if term is not None else None,
+                    entry_into_force=eif,
+                    denunciation=term.denunciation if term is not None and term.denunciation in known else None,
+                    withdrawal_effective=term.exit if term is not None and term.denunciation in known else None,
+                    declarations=tuple(a for a in known if a.kind is ActionKind.DECLARATION),
+                    reservations=tuple(a for a in known if a.kind is ActionKind.RESERVATION),
+                    objections=tuple(a for a in known if a.kind is ActionKind.OBJECTION),
+                )
+            )
+        rows.sort(key=lambda r: self.states.get(r.state).name("en"))
+        return rows
+
+    def obligations(self, day: date, code: str | None = None) -> list[Due]:
+        """Reports due under the reporting article, up to ``day`` and the next one, for each State Party."""
+        reporting = self.treaty.reporting
+        if reporting is None or self.known_entry_into_force(day) is None:
+            return []
+        dues: list[Due] = []
+        codes = [code] if code is not None else sorted(self.terms)
+        for state in codes:
+            for term in self.terms.get(state, []):
+                if term.entry_into_force is None or term.consent_span.earliest > day:
+                    continue
+                due = term.entry_into_force.after(reporting.initial)
+                number = 1
+                while True:
+                    if term.exit is not None and due.earliest >= term.exit.latest:
+                        break
+                    dues.append(Due(state, number, due, due.latest < day))
+                    if due.earliest > day:
+                        break
+                    due = due.after(reporting.periodic)
+                    number += 1
+        dues.sort(key=lambda d: (d.due.earliest, self.states.get(d.state).name("en")))
+        return dues
+
+    def history(self, code: str, day: date) -> StateHistory:
+        state = self.states.get(code)
+        lineage = self.states.lineage(state.code)
+        actions = tuple(a for a in self.actions if a.state in lineage and self.span(a).earliest <= day)
+        terms = tuple(t for t in self.terms.get(state.code, []) if t.consent_span.earliest <= day)
+        position, _ = self.position(state.code, day)
+        possible_from = None
+        denounce = self.treaty.denunciation
+        if terms and terms[-1].exit is None and terms[-1].entry_into_force is not None and denounce is not None:
+            eif = terms[-1].entry_into_force
+            if self.known_entry_into_force(day) is not None:
+                possible_from = eif.after(denounce.not_before) if denounce.not_before else eif
+        return StateHistory(
+            treaty=self.treaty.id,
+            state=state.code,
+            as_of=day,
+            position=position,
+            actions=actions,
+            terms=terms,
+            dues=tuple(self.obligations(day, state.code)),
+            denunciation_possible_from=possible_from,
+        )
+
+    def timeline(self, until: date | None = None) -> list[TimelinePoint]:
+        """The counts after every day on which something changed, oldest first."""
+        days: set[date] = set()
+        for action in self.actions:
+            days.add(self.span(action).latest)
+        for terms in self.terms.values():
+            for term in terms:
+                if term.entry_into_force is not None:
+                    days.add(term.entry_into_force.latest)
+                if term.exit is not None:
+                    days.add(term.exit.latest)
+        on_day: dict[date, list[Action]] = defaultdict(list)
+        for action in self.actions:
+            on_day[self.span(action).latest].append(action)
+        points: list[TimelinePoint] = []
+        for day in sorted(d for d in days if until is None or d <= until):
+            s = self.status(day)
+            point = TimelinePoint(
+                day,
+                s.contracting_states,
+                s.parties_in_force,
+                s.signatories_not_bound,
+                s.instruments_needed,
+                s.in_force,
+                tuple(on_day.get(day, ())),
+            )
+            points.append(point)
+        return points

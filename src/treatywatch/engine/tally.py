@@ -1,0 +1,60 @@
+"""Counting intervals at a day, fast: how many things had started and not yet stopped.
+
+Each interval starts somewhere in a span and may stop somewhere in a later span. ``count(day)`` answers
+(certain, possible) in O(log n) with four sorted lists, so the status of a treaty as of any day costs a few
+binary searches however long its record is.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from datetime import date
+
+from .dates import Span
+
+__all__ = ["Tally"]
+
+
+class Tally:
+    def __init__(self) -> None:
+        self._start_early: list[date] = []
+        self._start_late: list[date] = []
+        self._stop_early: list[date] = []
+        self._stop_late: list[date] = []
+        self._frozen = False
+
+    def add(self, start: Span, stop: Span | None = None) -> None:
+        """Add an interval; a stop is never before its start (clamped so the counting stays exact)."""
+        if self._frozen:
+            raise RuntimeError("tally already frozen")
+        self._start_early.append(start.earliest)
+        self._start_late.append(start.latest)
+        if stop is not None:
+            early = max(stop.earliest, start.latest)
+            self._stop_early.append(early)
+            self._stop_late.append(max(stop.latest, early))
+
+    def freeze(self) -> Tally:
+        for items in (self._start_early, self._start_late, self._stop_early, self._stop_late):
+            items.sort()
+        self._frozen = True
+        return self
+
+    def count(self, day: date) -> tuple[int, int]:
+        """(certainly running on ``day``, possibly running but not certainly)."""
+        certain = bisect_right(self._start_late, day) - bisect_right(self._stop_early, day)
+        possible = bisect_right(self._start_early, day) - bisect_right(self._stop_late, day)
+        return certain, possible - certain
+
+    def started(self, day: date) -> int:
+        """How many certainly started by ``day``, stopped or not."""
+        return bisect_right(self._start_late, day)
+
+    def nth_start(self, n: int) -> Span | None:
+        """The span of the day the n-th interval started (1-based), or None when fewer than n."""
+        if n > len(self._start_late):
+            return None
+        return Span(self._start_early[n - 1], self._start_late[n - 1])
+
+    def __len__(self) -> int:
+        return len(self._start_late)
