@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck pytest bench clean
+.PHONY: run test lint typecheck pytest pytest-postgres bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -15,7 +15,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/treatywatch status
+	@$(BIN)/python scripts/check_system.py
+	$(BIN)/treatywatch load
+	$(BIN)/treatywatch manage collectstatic --noinput --verbosity 0
+	$(BIN)/treatywatch serve --bind 127.0.0.1:8000
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
@@ -25,9 +28,14 @@ typecheck: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP)
-	$(BIN)/pytest
+	TREATYWATCH_ENV=test $(BIN)/pytest
 
-test: lint typecheck pytest
+# The database tests again on PostgreSQL, in a throwaway cluster (skipped, with a note, where it is not installed).
+pytest-postgres: $(STAMP)
+	@TREATYWATCH_ENV=test scripts/with-postgres.sh $(BIN)/pytest -m django_db -q -p no:randomly; rc=$$?; \
+	if [ $$rc = 3 ]; then echo "PostgreSQL not installed here: database tests ran on SQLite only"; exit 0; fi; exit $$rc
+
+test: lint typecheck pytest pytest-postgres
 
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py

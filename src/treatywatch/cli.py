@@ -67,7 +67,66 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p = sub.add_parser("validate", help="check a ledger CSV file without loading it", description="Check a ledger CSV.")
     p.add_argument("file", type=Path, help="ledger CSV (columns: treaty,state,kind,date,article,...)")
+    p = sub.add_parser("load", help="create or migrate the store and load the shipped record", description="Load.")
+    p.add_argument("--data", type=Path, default=None, help="data directory (default: the package's data)")
+    p.set_defaults(handler=_django_load)
+    p = sub.add_parser("serve", help="serve the portal with gunicorn", description="Serve the portal with gunicorn.")
+    p.add_argument("--bind", default="127.0.0.1:8000", help="address (default: 127.0.0.1:8000)")
+    p.add_argument("--workers", type=int, default=2, help="worker processes (default: 2)")
+    p.set_defaults(handler=_serve)
+    p = sub.add_parser("manage", help="run a Django management command", description="Django management commands.")
+    p.add_argument("rest", nargs=argparse.REMAINDER, help="command and its arguments")
+    p.set_defaults(handler=_manage)
     return parser
+
+
+def _django() -> None:
+    import os
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "treatywatch.site.settings")
+    django.setup()
+
+
+def _django_load(args: argparse.Namespace, out: TextIO) -> int:
+    _django()
+    from django.core.management import call_command
+
+    call_command("migrate", interactive=False, verbosity=0)
+    call_command("load", data=args.data, stdout=out)
+    return 0
+
+
+def _serve(args: argparse.Namespace, out: TextIO) -> int:
+    import os
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "treatywatch.site.settings")
+    out.write(f"treatywatch: serving the portal at http://{args.bind}/\n")
+    out.flush()
+    gunicorn = Path(sys.executable).with_name("gunicorn")
+    os.execv(  # noqa: S606 - replaces this process with gunicorn, arguments are ours
+        str(gunicorn),
+        [
+            str(gunicorn),
+            "treatywatch.site.wsgi",
+            "--bind",
+            args.bind,
+            "--workers",
+            str(args.workers),
+            "--access-logfile",
+            "-",
+        ],
+    )
+    return 0  # pragma: no cover
+
+
+def _manage(args: argparse.Namespace, out: TextIO) -> int:
+    _django()
+    from django.core.management import execute_from_command_line
+
+    execute_from_command_line(["treatywatch manage", *args.rest])
+    return 0
 
 
 def _emit_rows(rows: list[dict[str, Any]], columns: list[str], fmt: str, out: TextIO) -> None:

@@ -48,8 +48,9 @@ class Action:
     def where(self) -> str:
         return self.origin or f"{self.treaty} {self.state} {self.kind.value} {self.date}"
 
-    def sort_key(self) -> tuple[dt.date, int, str]:
-        return (self.date.span.earliest, self.kind.order, self.state)
+    def sort_key(self) -> tuple[dt.date, int, str, str, str, str]:
+        # Total on a valid ledger (these fields are the duplicate key), so the input order never shows.
+        return (self.date.span.earliest, self.kind.order, self.state, self.article, self.target, self.date.text)
 
 
 def check_structure(

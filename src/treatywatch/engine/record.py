@@ -130,13 +130,14 @@ class TreatyRecord:
             for action in actions:
                 span = self.span(action)
                 if action.kind.is_consent:
-                    if open_term is not None and open_term.exit is None:
+                    if open_term is not None and (open_term.exit is None or span.latest < open_term.exit.earliest):
+                        pending = f" taking effect on {open_term.exit}" if open_term.exit is not None else ""
                         problems.append(
                             RecordProblem(
                                 action.where,
                                 "kind",
                                 f"{state.name()} already gave its consent ({open_term.consent.kind.value} of "
-                                f"{open_term.consent.date}); consent twice without a denunciation in between",
+                                f"{open_term.consent.date}); consent twice without a denunciation{pending} in between",
                             )
                         )
                         continue
@@ -432,7 +433,8 @@ class TreatyRecord:
                 return "party", uncertain or eif.latest > day
             return "contracting", uncertain
         signature = self.signatures.get(code)
-        if signature is not None and self.span(signature).earliest <= day:
+        ended = self.states.get(code).ended
+        if signature is not None and self.span(signature).earliest <= day and (ended is None or day <= ended):
             return "signatory", self.span(signature).latest > day
         return "none", False
 
