@@ -70,6 +70,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("load", help="create or migrate the store and load the shipped record", description="Load.")
     p.add_argument("--data", type=Path, default=None, help="data directory (default: the package's data)")
     p.set_defaults(handler=_django_load)
+    p = sub.add_parser("verify", help="recompute the ledger's hash chain", description="Verify the ledger's chain.")
+    p.set_defaults(handler=_django_command("verify"))
     p = sub.add_parser("serve", help="serve the portal with gunicorn", description="Serve the portal with gunicorn.")
     p.add_argument("--bind", default="127.0.0.1:8000", help="address (default: 127.0.0.1:8000)")
     p.add_argument("--workers", type=int, default=2, help="worker processes (default: 2)")
@@ -94,8 +96,26 @@ def _django_load(args: argparse.Namespace, out: TextIO) -> int:
     from django.core.management import call_command
 
     call_command("migrate", interactive=False, verbosity=0)
-    call_command("load", data=args.data, stdout=out)
-    return 0
+    return _django_command("load")(args, out)
+
+
+def _django_command(name: str) -> Callable[[argparse.Namespace, TextIO], int]:
+    """A handler that runs a Django management command; its CommandError becomes one line and exit 2."""
+
+    def run(args: argparse.Namespace, out: TextIO) -> int:
+        _django()
+        from django.core.management import call_command
+        from django.core.management.base import CommandError
+
+        options = {k: v for k, v in vars(args).items() if k not in ("command", "handler")}
+        try:
+            call_command(name, stdout=out, **options)
+        except CommandError as exc:
+            print(f"treatywatch: {exc}", file=sys.stderr)
+            return EXIT_BAD_INPUT
+        return 0
+
+    return run
 
 
 def _serve(args: argparse.Namespace, out: TextIO) -> int:

@@ -29,7 +29,7 @@ def test_loading_the_shipped_record_stores_every_state_treaty_and_action() -> No
     assert report.added["States"] == 202
     assert report.added["treaties"] >= 1
     files = load_catalogue()
-    assert models.Action.objects.count() == sum(len(v) for v in files.ledgers.values())
+    assert models.Action.objects.current().count() == sum(len(v) for v in files.ledgers.values())
     assert models.State.objects.get(code="TUR").name_en == "Türkiye"
     assert models.State.objects.get(code="CSK").successors == "CZE;SVK"
 
@@ -58,7 +58,12 @@ def test_a_changed_source_file_updates_what_changed_and_reports_it(data_copy: Pa
     assert report.changed == {"actions": 1}
     assert report.removed == {"actions": 1}
     assert "changed 1 actions" in str(report)
-    assert models.Action.objects.get(state_id="ALB", kind="accession").reference == "C.N.999.2007.TREATIES-4"
+    current = models.Action.objects.current().get(state_id="ALB", kind="accession")
+    assert current.reference == "C.N.999.2007.TREATIES-4"
+    assert current.supersedes is not None and current.supersedes.reference == ""
+    assert current.reason == "source file changed"
+    assert models.Action.objects.filter(state_id="ZWE", retraction=True).count() == 1
+    assert not models.Action.objects.current().filter(state_id="ZWE").exists()
 
 
 def test_a_bad_line_stores_nothing_and_names_the_line(data_copy: Path) -> None:

@@ -20,6 +20,7 @@ from django.db import transaction
 from treatywatch.catalogue import load_catalogue
 
 from . import models
+from .ledger import NewEntry, append
 
 
 @dataclass
@@ -133,47 +134,55 @@ def _jsonable(value: Any) -> Any:
     return value
 
 
-ACTION_FIELDS = ("date_earliest", "date_latest", "effective", "reference", "text", "note", "source", "origin")
+ACTION_FIELDS = ("effective", "reference", "text", "note", "source")
 
 
 def _sync_actions(report: LoadReport, cat: Any) -> None:
-    existing = {(a.treaty_id, a.state_id, a.kind, a.date, a.article, a.target): a for a in models.Action.objects.all()}
-    new = []
+    """Append what the files add or change; retract what they no longer hold. Nothing is updated in place."""
+    existing = {a.natural_key: a for a in models.Action.objects.current()}
+    entries: list[NewEntry] = []
     for treaty_id, actions in cat.ledgers.items():
         for a in actions:
             key = (treaty_id, a.state, a.kind.value, a.date.text, a.article, a.target)
             values = {
-                "date_earliest": a.date.span.earliest if not a.date.open_start else cat.treaties[treaty_id].opened,
-                "date_latest": a.date.span.latest,
                 "effective": a.effective.text if a.effective else "",
                 "reference": a.reference,
                 "text": a.text,
                 "note": a.note,
                 "source": a.source,
-                "origin": a.origin,
             }
             row = existing.pop(key, None)
-            if row is None:
-                new.append(
-                    models.Action(
-                        treaty_id=treaty_id,
-                        state_id=a.state,
-                        kind=a.kind.value,
-                        date=a.date.text,
-                        article=a.article,
-                        target=a.target,
-                        **values,
-                    )
-                )
+            if row is not None and all(getattr(row, f) == values[f] for f in ACTION_FIELDS):
                 continue
-            changed = [f for f in ACTION_FIELDS if getattr(row, f) != values[f]]
-            if changed:
-                for f in changed:
-                    setattr(row, f, values[f])
-                row.save(update_fields=changed)
-                report.count(report.changed, "actions")
-    models.Action.objects.bulk_create(new, batch_size=1000)
-    report.count(report.added, "actions", len(new))
-    if existing:
-        models.Action.objects.filter(pk__in=[a.pk for a in existing.values()]).delete()
-        report.count(report.removed, "actions", len(existing))
+            entries.append(
+                NewEntry(
+                    treaty=treaty_id,
+                    state=a.state,
+                    kind=a.kind.value,
+                    date=a.date.text,
+                    article=a.article,
+                    target=a.target,
+                    origin=a.origin,
+                    supersedes=row.pk if row is not None else None,
+                    reason="source file changed" if row is not None else "",
+                    **values,
+                )
+            )
+            report.count(report.changed if row is not None else report.added, "actions")
+    for row in existing.values():
+        entries.append(
+            NewEntry(
+                treaty=row.treaty_id,
+                state=row.state_id,
+                kind=row.kind,
+                date=row.date,
+                article=row.article,
+                target=row.target,
+                supersedes=row.pk,
+                retraction=True,
+                reason="no longer in the source file",
+            )
+        )
+        report.count(report.removed, "actions")
+    if entries:
+        append(entries, by="load", summary=f"load: {len(entries)} ledger entries")

@@ -6,7 +6,7 @@ Views, commands and the API call ``catalogue()``; it costs one small query when 
 from __future__ import annotations
 
 import threading
-from datetime import date
+from datetime import date, datetime
 
 from treatywatch.catalogue import Catalogue
 from treatywatch.engine import Action as EngineAction
@@ -26,10 +26,16 @@ def version() -> int:
     return int(latest or 0)
 
 
-def catalogue(today: date | None = None) -> Catalogue:
-    """The engine's view of the stored record; cached per record version and day."""
+def catalogue(today: date | None = None, recorded_by: datetime | None = None) -> Catalogue:
+    """The engine's view of the stored record; cached per record version and day.
+
+    ``recorded_by`` answers "what did the record say at that moment": entries written later, and corrections
+    written later, are left out (not cached).
+    """
     global _cached
     today = today or date.today()
+    if recorded_by is not None:
+        return build(today, recorded_by)
     current = version()
     with _lock:
         if _cached is not None and _cached[0] == current and _cached[1] == today:
@@ -39,7 +45,7 @@ def catalogue(today: date | None = None) -> Catalogue:
         return built
 
 
-def build(today: date) -> Catalogue:
+def build(today: date, recorded_by: datetime | None = None) -> Catalogue:
     states = StateRegistry(
         EngineState(
             code=s.code,
@@ -59,7 +65,7 @@ def build(today: date) -> Catalogue:
         for t in models.Treaty.objects.all()
     }
     ledgers: dict[str, list[EngineAction]] = {}
-    for a in models.Action.objects.order_by("id").iterator(chunk_size=5000):
+    for a in models.Action.objects.current(recorded_by).order_by("id").iterator(chunk_size=5000):
         ledgers.setdefault(a.treaty_id, []).append(
             EngineAction(
                 treaty=a.treaty_id,
