@@ -58,7 +58,7 @@ def test_the_orm_cannot_change_an_entry_either(loaded: None) -> None:
 
 
 def test_verify_names_the_entry_whose_content_was_changed(loaded: None) -> None:
-    victim = models.Action.objects.get(state_id="MEX", kind="ratification")
+    victim = models.Action.objects.get(treaty_id="ICRMW", state_id="MEX", kind="ratification")
     _raw_update("UPDATE treaties_action SET date = %s WHERE id = %s", ["1999-03-09", victim.pk])
     _, broken = verify()
     assert broken is not None
@@ -68,14 +68,14 @@ def test_verify_names_the_entry_whose_content_was_changed(loaded: None) -> None:
 
 
 def test_verify_names_a_change_of_one_byte_in_a_text_field(loaded: None) -> None:
-    victim = models.Action.objects.get(state_id="ARG", kind="declaration")
+    victim = models.Action.objects.get(treaty_id="ICRMW", state_id="ARG", kind="declaration")
     _raw_update("UPDATE treaties_action SET text = replace(text, 'Argentina', 'Argentine') WHERE id = %s", [victim.pk])
     _, broken = verify()
     assert broken is not None and broken.entry_id == victim.pk
 
 
 def test_a_correction_supersedes_and_both_stay_in_the_history(loaded: None) -> None:
-    original = models.Action.objects.current().get(state_id="ALB", kind="accession")
+    original = models.Action.objects.current().get(treaty_id="ICRMW", state_id="ALB", kind="accession")
     before = timezone.now()
     [correction] = append(
         [
@@ -92,7 +92,7 @@ def test_a_correction_supersedes_and_both_stay_in_the_history(loaded: None) -> N
         summary="correction",
     )
     assert models.Action.objects.filter(pk=original.pk).exists()
-    assert models.Action.objects.current().get(state_id="ALB", kind="accession").pk == correction.pk
+    assert models.Action.objects.current().get(treaty_id="ICRMW", state_id="ALB", kind="accession").pk == correction.pk
     # What did the record say just before the correction? The original date.
     then = store.catalogue(date(2026, 11, 27), recorded_by=before).record("ICRMW")
     now = store.catalogue(date(2026, 11, 27)).record("ICRMW")

@@ -91,7 +91,16 @@ def _sync(report: LoadReport, what: str, model: type[dj_models.Model], rows: dic
         report.count(report.removed, what)
 
 
+def _digests(root: Path) -> dict[str, str]:
+    files = sorted(p for p in root.rglob("*") if p.is_file() and p.suffix in (".csv", ".toml"))
+    return {str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest() for p in files}
+
+
 def load(root: Path | None = None, today: date | None = None) -> LoadReport:
+    digests = _digests(root or cat_root())
+    stored = dict(models.LoadedFile.objects.values_list("path", "digest"))
+    if stored == digests and models.Action.objects.exists():
+        return LoadReport()  # the same files as last time: nothing to check or change
     cat = load_catalogue(root, today)
     for ident in cat.treaties:
         cat.record(ident)  # validates every ledger against its rules; raises before anything is stored
@@ -115,6 +124,8 @@ def load(root: Path | None = None, today: date | None = None) -> LoadReport:
         _sync_actions(report, cat)
         if not report.nothing:
             models.RecordVersion.objects.create(summary=f"load: {report}")
+        models.LoadedFile.objects.all().delete()
+        models.LoadedFile.objects.bulk_create(models.LoadedFile(path=p, digest=d) for p, d in digests.items())
     return report
 
 

@@ -146,3 +146,30 @@ class RecordVersion(models.Model):
 
     class Meta:
         ordering = ["-id"]
+
+
+class Notification(models.Model):
+    """A depositary notification, produced for each action recorded by staff: C.N.<n>.<year>.TREATIES-IV.13."""
+
+    reference = models.CharField(max_length=64, unique=True, help_text="Public.")
+    number = models.PositiveIntegerField()
+    year = models.PositiveSmallIntegerField()
+    treaty = models.ForeignKey(Treaty, on_delete=models.PROTECT, related_name="notifications")
+    action = models.OneToOneField(Action, on_delete=models.PROTECT, related_name="notification")
+    issued_at = models.DateTimeField(auto_now_add=True)
+    text_en = models.TextField()
+    text_fr = models.TextField()
+
+    class Meta:
+        ordering = ["-year", "-number"]
+        constraints = [models.UniqueConstraint(fields=["year", "number"], name="notification_number_per_year")]
+
+    def __str__(self) -> str:
+        return self.reference
+
+
+class LoadedFile(models.Model):
+    """The digest of each data file at the last load, so an unchanged data directory is recognised at once."""
+
+    path = models.CharField(primary_key=True, max_length=300)
+    digest = models.CharField(max_length=64)
