@@ -23,6 +23,7 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
+	$(BIN)/bandit --quiet --recursive src --severity-level medium
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

@@ -15,8 +15,9 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .catalogue import Catalogue, load_catalogue, read_ledger
-from .engine import LANGUAGES, LedgerError, TreatyRecord, TreatyWatchError
-from .serialize import due_dict, history_dict, status_dict, timeline_dict
+from .engine import LANGUAGES, LedgerError, TreatyRecord, TreatyWatchError, reconcile
+from .reports.options import add_report_arguments
+from .serialize import due_dict, history_dict, reconciliation_dict, status_dict, timeline_dict
 
 EXIT_BAD_INPUT = 2
 
@@ -67,11 +68,40 @@ def build_parser() -> argparse.ArgumentParser:
     _common(p)
     p = sub.add_parser("validate", help="check a ledger CSV file without loading it", description="Check a ledger CSV.")
     p.add_argument("file", type=Path, help="ledger CSV (columns: treaty,state,kind,date,article,...)")
+    p = sub.add_parser(
+        "reconcile",
+        help="computed entry-into-force dates against the recorded ones",
+        description="For each treaty, the entry-into-force date computed from its record beside the date the "
+        "depositary records, with the likely causes of any difference.",
+    )
+    p.add_argument("--treaty", default=None, help="only this treaty (default: every treaty)")
+    p.add_argument("--format", choices=("table", "json", "csv"), default="table", help="output format (default: table)")
     p = sub.add_parser("load", help="create or migrate the store and load the shipped record", description="Load.")
     p.add_argument("--data", type=Path, default=None, help="data directory (default: the package's data)")
     p.set_defaults(handler=_django_load)
+    p = sub.add_parser("import", help="import a ledger CSV into the store (all or nothing)", description="Import.")
+    p.add_argument("file", type=Path, help="ledger CSV in the documented format")
+    p.add_argument("--dry-run", action="store_true", help="check everything, record nothing")
+    p.add_argument("--by", default="import", help="name recorded as the author (default: import)")
+    p.set_defaults(handler=_django_command("import_ledger", "file"))
+    p = sub.add_parser("backup", help="write a consistent snapshot of the store", description="Back up the store.")
+    p.add_argument("file", type=Path, help="FILE.json (portable) or a file for the SQLite/pg_dump snapshot")
+    p.set_defaults(handler=_django_command("backup", "file"))
+    p = sub.add_parser("restore", help="restore a snapshot, then verify the ledger", description="Restore.")
+    p.add_argument("file", type=Path, help="a file written by `treatywatch backup`")
+    p.set_defaults(handler=_django_command("restore", "file"))
     p = sub.add_parser("verify", help="recompute the ledger's hash chain", description="Verify the ledger's chain.")
     p.set_defaults(handler=_django_command("verify"))
+    p = sub.add_parser("report", help="documents computed from the stored record", description="Reports.")
+    reports = p.add_subparsers(dest="report", required=True, parser_class=_Parser)
+    p = reports.add_parser(
+        "status",
+        help="the Secretary-General's report on the status of the Convention",
+        description="The Secretary-General's report on the status of the Convention, as of a day, in one of the six "
+        "languages, as PDF, DOCX or HTML, from the stored record.",
+    )
+    add_report_arguments(p)
+    p.set_defaults(handler=_report_status)
     p = sub.add_parser("serve", help="serve the portal with gunicorn", description="Serve the portal with gunicorn.")
     p.add_argument("--bind", default="127.0.0.1:8000", help="address (default: 127.0.0.1:8000)")
     p.add_argument("--workers", type=int, default=2, help="worker processes (default: 2)")
@@ -99,7 +129,7 @@ def _django_load(args: argparse.Namespace, out: TextIO) -> int:
     return _django_command("load")(args, out)
 
 
-def _django_command(name: str) -> Callable[[argparse.Namespace, TextIO], int]:
+def _django_command(name: str, *positional: str) -> Callable[[argparse.Namespace, TextIO], int]:
     """A handler that runs a Django management command; its CommandError becomes one line and exit 2."""
 
     def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -107,15 +137,21 @@ def _django_command(name: str) -> Callable[[argparse.Namespace, TextIO], int]:
         from django.core.management import call_command
         from django.core.management.base import CommandError
 
-        options = {k: v for k, v in vars(args).items() if k not in ("command", "handler")}
+        values = [str(getattr(args, p)) for p in positional]
+        options = {k: v for k, v in vars(args).items() if k not in ("command", "handler", *positional)}
         try:
-            call_command(name, stdout=out, **options)
+            call_command(name, *values, stdout=out, **options)
         except CommandError as exc:
             print(f"treatywatch: {exc}", file=sys.stderr)
             return EXIT_BAD_INPUT
         return 0
 
     return run
+
+
+def _report_status(args: argparse.Namespace, out: TextIO) -> int:
+    options = argparse.Namespace(**{k: v for k, v in vars(args).items() if k != "report"})
+    return _django_command("report_status")(options, out)
 
 
 def _serve(args: argparse.Namespace, out: TextIO) -> int:
@@ -279,6 +315,19 @@ def cmd_validate(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
     out.write(f"{args.file}: {len(actions)} actions, valid\n")
 
 
+def cmd_reconcile(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
+    records = [cat.record(args.treaty)] if args.treaty else list(cat.records())
+    rows = [reconciliation_dict(reconcile(record)) for record in records]
+    if args.format == "json":
+        _emit_rows(rows, [], "json", out)
+        return
+    for row in rows:
+        row["causes"] = "; ".join(row["causes"])
+        row["absent_predecessors"] = " ".join(row["absent_predecessors"])
+    columns = ["treaty", "computed", "recorded", "agrees", "difference_days", "threshold_instrument", "causes"]
+    _emit_rows(rows, [*columns, "absent_predecessors"] if args.format == "csv" else columns, args.format, out)
+
+
 COMMANDS: dict[str, Callable[..., None]] = {
     "status": cmd_status,
     "state": cmd_state,
@@ -296,6 +345,9 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         cat = load_catalogue()
         if args.command == "validate":
             cmd_validate(cat, args, out)
+            return 0
+        if args.command == "reconcile":
+            cmd_reconcile(cat, args, out)
             return 0
         args.as_of = args.as_of or cat.today
         record = cat.record(args.treaty)

@@ -49,7 +49,7 @@ def canonical(entry: models.Action) -> bytes:
     for name in CONTENT_FIELDS:
         value = getattr(entry, name)
         if isinstance(value, datetime):
-            value = value.astimezone(UTC).isoformat(timespec="microseconds")
+            value = value.astimezone(UTC).isoformat(timespec="milliseconds")
         content[name] = value
     return json.dumps(content, sort_keys=True, separators=(",", ":"), ensure_ascii=False).encode("utf-8")
 
@@ -91,7 +91,9 @@ def append(entries: Iterable[NewEntry], by: str, summary: str) -> list[models.Ac
         head, _ = models.LedgerHead.objects.select_for_update().get_or_create(pk=1)
         opened = {t.pk: date.fromisoformat(t.definition["opened"]) for t in models.Treaty.objects.all()}
         prev = head.last_hash
+        # Milliseconds: what every database and the portable JSON dump keep exactly, so hashes survive a restore.
         now = timezone.now()
+        now = now.replace(microsecond=now.microsecond // 1000 * 1000)
         for new in entries:
             earliest, latest = _span(new.date, opened[new.treaty])
             entry = models.Action(
@@ -150,7 +152,7 @@ def verify() -> tuple[int, ChainBreak | None]:
             return count, ChainBreak(entry.pk, str(entry), "its previous-hash does not match the entry before it")
         if entry_hash(prev, entry) != entry.hash:
             return count, ChainBreak(
-                entry.pk, str(entry), "its content does not match its hash (changed after writing)"
+                entry.pk, str(entry), "its content does not match its hash (changed since written)"
             )
         prev = entry.hash
     head = models.LedgerHead.objects.filter(pk=1).first()
