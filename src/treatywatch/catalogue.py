@@ -118,72 +118,98 @@ def read_states(*paths: Path) -> StateRegistry:
     return StateRegistry(states)
 
 
+_KINDS = {kind.value: kind for kind in ActionKind}
+"""Each kind by its exact spelling in the file, so the common case skips ``ActionKind.parse``."""
+
+
 def read_ledger(source: Path | TextIO, name: str | None = None) -> list[Action]:
     """Every action of a ledger CSV; all lines are checked before any error is raised."""
     if isinstance(source, Path):
         with source.open(encoding="utf-8-sig", newline="") as fh:
             return read_ledger(fh, name or source.name)
     label = name or "<ledger>"
-    reader = csv.DictReader(source)
-    header = reader.fieldnames or []
+    # Rows are read as lists rather than through csv.DictReader (a ledger may have hundreds of thousands of
+    # lines), with DictReader's rules: blank lines skipped and not counted, short rows padded with empty cells,
+    # a repeated column read from its last occurrence, extra cells an error.
+    reader = csv.reader(source)
+    header = next(reader, None) or []
     unknown = [c for c in header if c not in LEDGER_COLUMNS]
     missing = REQUIRED_LEDGER_COLUMNS - set(header)
     if unknown or missing:
         what = f"unknown column {unknown[0]!r}" if unknown else f"missing column {sorted(missing)[0]!r}"
         raise LedgerError([RecordProblem(f"{label}:1", "header", f"{what} (columns: {', '.join(LEDGER_COLUMNS)})")])
+    width = len(header)
+    position = {column: i for i, column in enumerate(header)}
+    # An absent column reads the empty cell appended after the last one.
+    at = dict.fromkeys(LEDGER_COLUMNS, width) | position
+    i_treaty, i_state, i_kind, i_date = at["treaty"], at["state"], at["kind"], at["date"]
+    i_article, i_target, i_effective, i_reference = at["article"], at["target"], at["effective"], at["reference"]
+    i_text, i_note, i_source = at["text"], at["note"], at["source"]
     actions: list[Action] = []
     problems: list[RecordProblem] = []
-    for line, row in enumerate(reader, start=2):
-        action = _action(row, f"{label}:{line}", problems)
-        if action is not None:
-            actions.append(action)
+    dates: dict[str, PartialDate] = {}
+    line = 1
+    for row in reader:
+        if not row:
+            continue
+        line += 1
+        where = f"{label}:{line}"
+        if len(row) > width:
+            problems.append(RecordProblem(where, "line", "more cells than columns"))
+            continue
+        cells = list(map(str.strip, row))
+        cells.extend([""] * (width + 1 - len(row)))
+        treaty, state, kind_text, date_text = cells[i_treaty], cells[i_state], cells[i_kind], cells[i_date]
+        if not (treaty and state and kind_text and date_text):
+            given = {"treaty": treaty, "state": state, "kind": kind_text, "date": date_text}
+            problems.extend(RecordProblem(where, c, "empty") for c in sorted(REQUIRED_LEDGER_COLUMNS) if not given[c])
+            continue
+        kind = _KINDS.get(kind_text)
+        if kind is None:
+            try:
+                kind = ActionKind.parse(kind_text)
+            except ValueError as exc:
+                problems.append(RecordProblem(where, "kind", str(exc)))
+                continue
+        when = dates.get(date_text) or _date(date_text, "date", where, problems, dates)
+        if when is None:
+            continue
+        effective = None
+        if cells[i_effective]:
+            effective = dates.get(cells[i_effective]) or _date(cells[i_effective], "effective", where, problems, dates)
+            if effective is None:
+                continue
+        actions.append(
+            Action(
+                treaty,
+                state,
+                kind,
+                when,
+                cells[i_article],
+                cells[i_target],
+                cells[i_reference],
+                cells[i_text],
+                cells[i_note],
+                cells[i_source],
+                effective,
+                where,
+            )
+        )
     if problems:
         raise LedgerError(problems)
     return actions
 
 
-def _action(row: dict[str, str | None], where: str, problems: list[RecordProblem]) -> Action | None:
-    if None in row:
-        problems.append(RecordProblem(where, "line", "more cells than columns"))
-        return None
-    cell = {k: (v or "").strip() for k, v in row.items() if k is not None}
-    before = len(problems)
-    for column in sorted(REQUIRED_LEDGER_COLUMNS):
-        if not cell.get(column):
-            problems.append(RecordProblem(where, column, "empty"))
-    if len(problems) > before:
-        return None
+def _date(
+    text: str, column: str, where: str, problems: list[RecordProblem], seen: dict[str, PartialDate]
+) -> PartialDate | None:
+    """The partial date of a cell (remembered in ``seen``), or None with the problem noted."""
     try:
-        kind = ActionKind.parse(cell["kind"])
-    except ValueError as exc:
-        problems.append(RecordProblem(where, "kind", str(exc)))
-        return None
-    try:
-        when = PartialDate.parse(cell["date"])
+        when = seen[text] = PartialDate.parse(text)
     except DateError as exc:
-        problems.append(RecordProblem(where, "date", str(exc)))
+        problems.append(RecordProblem(where, column, str(exc)))
         return None
-    effective = None
-    if cell.get("effective"):
-        try:
-            effective = PartialDate.parse(cell["effective"])
-        except DateError as exc:
-            problems.append(RecordProblem(where, "effective", str(exc)))
-            return None
-    return Action(
-        treaty=cell["treaty"],
-        state=cell["state"],
-        kind=kind,
-        date=when,
-        article=cell.get("article", ""),
-        target=cell.get("target", ""),
-        reference=cell.get("reference", ""),
-        text=cell.get("text", ""),
-        note=cell.get("note", ""),
-        source=cell.get("source", ""),
-        effective=effective,
-        origin=where,
-    )
+    return when
 
 
 def write_ledger(actions: Iterable[Action], out: TextIO) -> None:

@@ -8,9 +8,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from .engine import Action, Due, Participant, Span, StateHistory, StateRegistry, Status, TimelinePoint, TreatyRecord
+from .engine import (
+    Action,
+    Due,
+    Participant,
+    Reconciliation,
+    Span,
+    StateHistory,
+    StateRegistry,
+    Status,
+    TimelinePoint,
+    TreatyRecord,
+)
 
-__all__ = ["action_dict", "due_dict", "history_dict", "participant_dict", "span_text", "status_dict", "timeline_dict"]
+__all__ = [
+    "action_dict",
+    "due_dict",
+    "history_dict",
+    "participant_dict",
+    "reconciliation_dict",
+    "span_text",
+    "status_dict",
+    "timeline_dict",
+]
 
 
 def span_text(span: Span | None) -> str | None:
@@ -142,3 +162,16 @@ def timeline_dict(points: list[TimelinePoint]) -> list[dict[str, Any]]:
         }
         for p in points
     ]
+
+
+def reconciliation_dict(r: Reconciliation) -> dict[str, Any]:
+    return {
+        "treaty": r.treaty,
+        "computed": span_text(r.computed),
+        "recorded": r.recorded.isoformat() if r.recorded else None,
+        "agrees": r.agrees,
+        "difference_days": r.difference_days,
+        "threshold_instrument": span_text(r.threshold),
+        "causes": list(r.causes),
+        "absent_predecessors": list(r.absent_predecessors),
+    }

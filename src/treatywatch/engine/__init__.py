@@ -3,6 +3,7 @@
 The public surface is declared here; ``tests/engine/test_public_surface.py`` fails if it drifts.
 """
 
+from .consequences import Consequence, consequences
 from .dates import Alignment, PartialDate, Period, Precision, Rule, Span, Tri
 from .errors import (
     DateError,
@@ -16,6 +17,7 @@ from .errors import (
 )
 from .kinds import CONSENT_KINDS, ActionKind
 from .ledger import Action
+from .reconcile import Reconciliation, reconcile
 from .record import TreatyRecord
 from .results import Due, Participant, ProcedureStatus, StateHistory, Status, Term, TimelinePoint
 from .states import LANGUAGES, State, StateRegistry
@@ -38,6 +40,7 @@ __all__ = [
     "ActionKind",
     "Alignment",
     "Committee",
+    "Consequence",
     "DateError",
     "DefinitionError",
     "Denunciation",
@@ -53,6 +56,7 @@ __all__ = [
     "Precision",
     "Procedure",
     "ProcedureStatus",
+    "Reconciliation",
     "RecordProblem",
     "Reporting",
     "Rule",
@@ -70,4 +74,6 @@ __all__ = [
     "Tri",
     "UnknownState",
     "UnknownTreaty",
+    "consequences",
+    "reconcile",
 ]

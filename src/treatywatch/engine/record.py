@@ -27,6 +27,11 @@ _WITHDRAWING = {
     ActionKind.DECLARATION_WITHDRAWAL: ActionKind.DECLARATION,
     ActionKind.RESERVATION_WITHDRAWAL: ActionKind.RESERVATION,
 }
+# The kinds as tuples for the loops over every action: a tuple test compares identities and does not hash the
+# enum (a Python-level __hash__), which counts when a record holds thousands of actions.
+_WITHDRAWAL_KINDS = tuple(_WITHDRAWING)
+_SIGNING = tuple(kind for kind in ActionKind if kind.is_signature)
+_CONSENTING = tuple(kind for kind in ActionKind if kind.is_consent)
 
 
 class TreatyRecord:
@@ -49,11 +54,10 @@ class TreatyRecord:
             raise LedgerError(problems)
         self._spans = {id(a): a.span(treaty.opened) for a in self.actions}
         self._by_state: dict[str, list[Action]] = defaultdict(list)
-        for action in self.actions:
-            self._by_state[action.state].append(action)
         self.signatures: dict[str, Action] = {}
         for action in self.actions:
-            if action.kind.is_signature and action.state not in self.signatures:
+            self._by_state[action.state].append(action)
+            if action.kind in _SIGNING and action.state not in self.signatures:
                 self.signatures[action.state] = action
         self._narrow_open_starts()
         problems = []
@@ -73,21 +77,25 @@ class TreatyRecord:
 
     def _narrow_open_starts(self) -> None:
         """An undated declaration ("../2014-10-26") was made no earlier than the State's first act."""
+        open_starts = [action for action in self.actions if action.date.open_start]
+        if not open_starts:
+            return
         first: dict[str, date] = {}
         for action in self.actions:
-            if action.kind.is_signature or action.kind.is_consent:
+            if action.kind in _SIGNING or action.kind in _CONSENTING:
                 first.setdefault(action.state, self.span(action).earliest)
-        for action in self.actions:
-            if action.date.open_start and action.state in first:
+        for action in open_starts:
+            if action.state in first:
                 self._spans[id(action)] = self.span(action).clamp_start(first[action.state])
 
     def _compute_entry_into_force(self) -> tuple[Span | None, Span | None]:
         """Art. 87(1)-style: the threshold instrument's day run through the rule; never before the parent's."""
         rule = self.treaty.entry_into_force
         counted = Tally()
+        counts, spans = tuple(rule.counts), self._spans
         for action in self.actions:
-            if action.kind in rule.counts:
-                counted.add(self.span(action))
+            if action.kind in counts:
+                counted.add(spans[id(action)])
         counted.freeze()
         threshold = counted.nth_start(rule.threshold)
         if threshold is None:
@@ -116,20 +124,23 @@ class TreatyRecord:
                 return eif if day < eif else rule.later_rule.apply(day)
             return eif if day <= reached else max(eif, rule.later_rule.apply(day))
 
-        a = one(deposit.earliest, treaty_eif.earliest, threshold.earliest)
-        b = one(deposit.latest, treaty_eif.latest, threshold.latest)
+        first = (deposit.earliest, treaty_eif.earliest, threshold.earliest)
+        last = (deposit.latest, treaty_eif.latest, threshold.latest)
+        a = one(*first)
+        b = a if last == first else one(*last)
         return Span(min(a, b), max(a, b))
 
     def _build_terms(self, problems: list[RecordProblem]) -> dict[str, list[Term]]:
         terms: dict[str, list[Term]] = {}
         denounce = self.treaty.denunciation
+        spans = self._spans
         for code, actions in self._by_state.items():
             state = self.states.get(code)
             own: list[Term] = []
             open_term: Term | None = None
             for action in actions:
-                span = self.span(action)
-                if action.kind.is_consent:
+                span = spans[id(action)]
+                if action.kind in _CONSENTING:
                     if open_term is not None and (open_term.exit is None or span.latest < open_term.exit.earliest):
                         pending = f" taking effect on {open_term.exit}" if open_term.exit is not None else ""
                         problems.append(
@@ -203,6 +214,9 @@ class TreatyRecord:
 
     def _check_signed(self, action: Action, span: Span, problems: list[RecordProblem]) -> None:
         """Ratification, acceptance and approval follow a signature by the State or its predecessor (art. 86)."""
+        own = self.signatures.get(action.state)
+        if own is not None and self.span(own).earliest <= span.latest:
+            return  # the common case, before walking the lineage (which begins with the State itself)
         for code in self.states.lineage(action.state):
             signature = self.signatures.get(code)
             if signature is not None and self.span(signature).earliest <= span.latest:
@@ -276,9 +290,10 @@ class TreatyRecord:
         """Reservations, other declarations, withdrawals and objections: made by a State that has acted."""
         articles = {p.article for p in self.treaty.procedures}
         made: dict[tuple[str, ActionKind, str], int] = defaultdict(int)
+        spans = self._spans
         for action in self.actions:
-            span = self.span(action)
             if action.kind in _DECLARING and action.article not in articles:
+                span = spans[id(action)]
                 signed = self.signatures.get(action.state)
                 bound = self._contracting_from(action.state, span)
                 if bound is None and (signed is None or self.span(signed).earliest > span.latest):
@@ -291,7 +306,7 @@ class TreatyRecord:
                         )
                     )
                 made[(action.state, action.kind, action.article)] += 1
-            elif action.kind in _WITHDRAWING and action.article not in articles:
+            elif action.kind in _WITHDRAWAL_KINDS and action.article not in articles:
                 key = (action.state, _WITHDRAWING[action.kind], action.article)
                 if made[key] == 0:
                     problems.append(
@@ -307,6 +322,7 @@ class TreatyRecord:
         self._in_force = Tally()
         self._counted = Tally()
         self._signatories = Tally()
+        self._signed = Tally()
         self._procedure_tallies: dict[str, Tally] = {}
         counts = self.treaty.entry_into_force.counts
         for terms in self.terms.values():
@@ -325,12 +341,13 @@ class TreatyRecord:
                 ended = self.states.get(code).ended
                 stop = Span.day(ended + timedelta(days=1)) if ended else None
             self._signatories.add(self.span(signature), stop)
+            self._signed.add(self.span(signature))
         for article, items in self._declarations.items():
             tally = Tally()
             for _, span, stop in items:
                 tally.add(span, stop)
             self._procedure_tallies[article] = tally.freeze()
-        for tally in (self._contracting, self._in_force, self._counted, self._signatories):
+        for tally in (self._contracting, self._in_force, self._counted, self._signatories, self._signed):
             tally.freeze()
 
     # ----------------------------------------------------------------------------------------------------
@@ -370,7 +387,8 @@ class TreatyRecord:
             declarants = tuple(
                 a.state for a, span, stop in items if span.earliest <= day and (stop is None or stop.earliest > day)
             )
-            since = tally.nth_start(procedure.threshold) if certain >= procedure.threshold else None
+            operative = in_force and certain >= procedure.threshold
+            since = _operative_since(items, procedure.threshold, day, eif) if operative and eif is not None else None
             out.append(
                 ProcedureStatus(
                     id=procedure.id,
@@ -379,7 +397,7 @@ class TreatyRecord:
                     threshold=procedure.threshold,
                     declarations=certain,
                     declarations_uncertain=maybe,
-                    operative=in_force and certain >= procedure.threshold,
+                    operative=operative,
                     operative_since=since,
                     declarants=declarants,
                 )
@@ -402,7 +420,7 @@ class TreatyRecord:
             parties_in_force_uncertain=parties_maybe,
             signatories_not_bound=signatories,
             signatories_not_bound_uncertain=signatories_maybe,
-            signatories=sum(1 for a in self.signatures.values() if self.span(a).latest <= day),
+            signatories=self._signed.started(day),
             instruments_counted=counted,
             instruments_needed=max(0, threshold - counted),
             threshold=threshold,
@@ -441,8 +459,9 @@ class TreatyRecord:
     def participants(self, day: date) -> list[Participant]:
         """Every State that had acted by ``day``, in the order of the UN's English names."""
         rows = []
+        spans = self._spans
         for code, actions in self._by_state.items():
-            known = [a for a in actions if self.span(a).earliest <= day]
+            known = [a for a in actions if spans[id(a)].earliest <= day]
             if not known:
                 continue
             position, uncertain = self.position(code, day)
@@ -450,17 +469,21 @@ class TreatyRecord:
             eif = None
             if term is not None and self.known_entry_into_force(day) is not None:
                 eif = term.entry_into_force
+            # The signature and the denunciation are actions of this State: "known" is a test of their day (a
+            # valid record has no two equal actions), not a search of the list.
             signature = self.signatures.get(code)
+            denunciation = term.denunciation if term is not None else None
+            denounced = denunciation is not None and spans[id(denunciation)].earliest <= day
             rows.append(
                 Participant(
                     state=code,
                     position=position,
                     uncertain=uncertain,
-                    signature=signature if signature in known else None,
+                    signature=signature if signature is not None and spans[id(signature)].earliest <= day else None,
                     consent=term.consent if term is not None else None,
                     entry_into_force=eif,
-                    denunciation=term.denunciation if term is not None and term.denunciation in known else None,
-                    withdrawal_effective=term.exit if term is not None and term.denunciation in known else None,
+                    denunciation=denunciation if denounced else None,
+                    withdrawal_effective=term.exit if term is not None and denounced else None,
                     declarations=tuple(a for a in known if a.kind is ActionKind.DECLARATION),
                     reservations=tuple(a for a in known if a.kind is ActionKind.RESERVATION),
                     objections=tuple(a for a in known if a.kind is ActionKind.OBJECTION),
@@ -544,3 +567,15 @@ class TreatyRecord:
             )
             points.append(point)
         return points
+
+
+def _operative_since(items: list[tuple[Action, Span, Span | None]], threshold: int, day: date, eif: Span) -> Span:
+    """First day of the run, up to ``day``, with ``threshold`` declarations certainly in effect; not before the
+    treaty's entry into force (a withdrawal that brought the count under the threshold restarts the run)."""
+
+    def certain(d: date) -> int:
+        return sum(1 for _, s, stop in items if s.latest <= d and (stop is None or max(stop.earliest, s.latest) > d))
+
+    changes = {s.latest for _, s, _ in items} | {max(t.earliest, s.latest) for _, s, t in items if t is not None}
+    start = next(c for c in sorted(changes, reverse=True) if c <= day and certain(c - timedelta(days=1)) < threshold)
+    return Span.day(start).later(eif)

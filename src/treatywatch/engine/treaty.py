@@ -50,6 +50,8 @@ class EntryIntoForce:
     later_states: LaterStates
     later_rule: Rule
     wording: str = ""
+    verbatim: bool = True
+    """False when ``wording`` is a paraphrase: the article's text was not retrieved verbatim."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +118,8 @@ class Treaty:
     procedures: tuple[Procedure, ...] = ()
     record_as_of: date | None = None
     """When the record was last checked against the depositary; None when kept current."""
+    recorded_entry_into_force: date | None = None
+    """The entry-into-force date the depositary records, to reconcile with the date computed from the record."""
     sources: tuple[str, ...] = ()
 
     def title(self, lang: str = "en") -> str:
@@ -155,6 +159,12 @@ class _Reader:
         value = data.get(key, default)
         if not isinstance(value, str) or (default is None and not value.strip()):
             raise self.fail(f"{path}{key}", "must be a non-empty string")
+        return value
+
+    def flag(self, data: Mapping[str, Any], key: str, path: str, default: bool) -> bool:
+        value = data.get(key, default)
+        if not isinstance(value, bool):
+            raise self.fail(f"{path}{key}", "must be true or false")
         return value
 
     def integer(self, data: Mapping[str, Any], key: str, path: str) -> int:
@@ -199,7 +209,17 @@ class _Reader:
             data,
             "",
             {"id", "untc", "titles", "adopted", "opened", "depositary", "entry_into_force"},
-            {"adopted_by", "parent", "denunciation", "committee", "reporting", "procedures", "record_as_of", "sources"},
+            {
+                "adopted_by",
+                "parent",
+                "denunciation",
+                "committee",
+                "reporting",
+                "procedures",
+                "record_as_of",
+                "recorded_entry_into_force",
+                "sources",
+            },
         )
         titles = data["titles"]
         self.keys(titles, "titles", set(LANGUAGES), set())
@@ -237,6 +257,9 @@ class _Reader:
             reporting=self.reporting(data["reporting"]) if "reporting" in data else None,
             procedures=parsed_procedures,
             record_as_of=self.day(data, "record_as_of", "") if "record_as_of" in data else None,
+            recorded_entry_into_force=(
+                self.day(data, "recorded_entry_into_force", "") if "recorded_entry_into_force" in data else None
+            ),
             sources=tuple(sources),
         )
 
@@ -246,7 +269,7 @@ class _Reader:
             data,
             path,
             {"article", "threshold", "counts", "delay"},
-            {"align", "later_states", "later_delay", "later_align", "wording"},
+            {"align", "later_states", "later_delay", "later_align", "wording", "verbatim"},
         )
         counts = data["counts"]
         if not isinstance(counts, list) or not counts:
@@ -273,6 +296,7 @@ class _Reader:
             later_states=self.enum(LaterStates, data, "later_states", f"{path}.", "after_entry_into_force"),
             later_rule=later,
             wording=self.text(data, "wording", f"{path}.", ""),
+            verbatim=self.flag(data, "verbatim", f"{path}.", True),
         )
 
     def denunciation(self, data: Mapping[str, Any]) -> Denunciation:

@@ -1,8 +1,19 @@
-from django.urls import path
+"""The portal's pages, each under a language prefix (/ar/, /zh-hans/, /en/, /fr/, /ru/, /es/)."""
+
+from django.urls import path, re_path
 
 from . import views
 
 app_name = "portal"
 urlpatterns = [
     path("", views.home, name="home"),
+    re_path(r"^treaties/(?P<treaty_id>[A-Za-z0-9_-]{1,32})/$", views.treaty, name="treaty"),
+    re_path(
+        r"^treaties/(?P<treaty_id>[A-Za-z0-9_-]{1,32})/participants\.(?P<fmt>csv|json)$",
+        views.participants,
+        name="participants",
+    ),
+    re_path(r"^states/(?P<code>[A-Za-z]{3})/$", views.state, name="state"),
+    path("timeline/", views.timeline, name="timeline"),
+    path("search/", views.search, name="search"),
 ]
