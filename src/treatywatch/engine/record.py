@@ -329,7 +329,8 @@ class TreatyRecord:
             for term in terms:
                 self._contracting.add(term.consent_span, term.exit)
                 if term.entry_into_force is not None:
-                    self._in_force.add(term.entry_into_force, term.exit)
+                    # A succession may take effect before its notification; it counts once notified.
+                    self._in_force.add(term.entry_into_force.later(term.consent_span), term.exit)
                 if term.consent.kind in counts:
                     self._counted.add(term.consent_span)
         for code, signature in self.signatures.items():
