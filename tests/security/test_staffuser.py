@@ -22,6 +22,6 @@ def test_staffuser_creates_an_account_with_roles_and_a_validated_password(monkey
 
 def test_staffuser_refuses_a_weak_password_and_keeps_no_account(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr("sys.stdin", io.StringIO("password\n"))
-    with pytest.raises(CommandError, match="too short|too common"):
+    with pytest.raises(CommandError, match=r"too short|too common"):
         call_command("staffuser", "bob", "campaign_editor", password_stdin=True)
     assert not User.objects.filter(username="bob").exists()
