@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, ClassVar
 
 from django import forms
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
@@ -33,8 +33,8 @@ class DraftForm(forms.ModelForm):  # type: ignore[type-arg]
 
     class Meta:
         model = ReportDraft
-        fields = [  # noqa: RUF012 - Django's Meta convention"session", "as_of", "lang", "symbol", "agenda_item", "document_date", "original_lang"]
-        widgets = {
+        fields = ("session", "as_of", "lang", "symbol", "agenda_item", "document_date", "original_lang")
+        widgets: ClassVar[dict[str, forms.Widget]] = {
             "as_of": forms.DateInput(attrs={"type": "date"}),
             "document_date": forms.DateInput(attrs={"type": "date"}),
         }
