@@ -324,6 +324,7 @@ class TreatyRecord:
         self._signatories = Tally()
         self._signed = Tally()
         self._procedure_tallies: dict[str, Tally] = {}
+        self._procedure_changes: dict[str, list[date]] = {}
         counts = self.treaty.entry_into_force.counts
         for terms in self.terms.values():
             for term in terms:
@@ -348,6 +349,10 @@ class TreatyRecord:
             for _, span, stop in items:
                 tally.add(span, stop)
             self._procedure_tallies[article] = tally.freeze()
+            # The days the count of declarations certainly in effect can change, latest first.
+            changes = {s.latest for _, s, _ in items}
+            changes |= {max(t.earliest, s.latest) for _, s, t in items if t is not None}
+            self._procedure_changes[article] = sorted(changes, reverse=True)
         for tally in (self._contracting, self._in_force, self._counted, self._signatories, self._signed):
             tally.freeze()
 
@@ -389,7 +394,10 @@ class TreatyRecord:
                 a.state for a, span, stop in items if span.earliest <= day and (stop is None or stop.earliest > day)
             )
             operative = in_force and certain >= procedure.threshold
-            since = _operative_since(items, procedure.threshold, day, eif) if operative and eif is not None else None
+            since = None
+            if operative and eif is not None:
+                changes = self._procedure_changes[procedure.article]
+                since = _operative_since(tally, changes, procedure.threshold, day, eif)
             out.append(
                 ProcedureStatus(
                     id=procedure.id,
@@ -570,13 +578,11 @@ class TreatyRecord:
         return points
 
 
-def _operative_since(items: list[tuple[Action, Span, Span | None]], threshold: int, day: date, eif: Span) -> Span:
+def _operative_since(tally: Tally, changes: list[date], threshold: int, day: date, eif: Span) -> Span:
     """First day of the run, up to ``day``, with ``threshold`` declarations certainly in effect; not before the
-    treaty's entry into force (a withdrawal that brought the count under the threshold restarts the run)."""
+    treaty's entry into force (a withdrawal that brought the count under the threshold restarts the run).
 
-    def certain(d: date) -> int:
-        return sum(1 for _, s, stop in items if s.latest <= d and (stop is None or max(stop.earliest, s.latest) > d))
-
-    changes = {s.latest for _, s, _ in items} | {max(t.earliest, s.latest) for _, s, t in items if t is not None}
-    start = next(c for c in sorted(changes, reverse=True) if c <= day and certain(c - timedelta(days=1)) < threshold)
+    ``tally`` counts the declarations (its certain count is the number certainly in effect on a day) and
+    ``changes`` are the days that count can change, latest first: a few binary searches per change day."""
+    start = next(c for c in changes if c <= day and tally.count(c - timedelta(days=1))[0] < threshold)
     return Span.day(start).later(eif)
