@@ -57,3 +57,14 @@ def test_issuing_freezes_the_report_and_the_portal_shows_it_as_issued(
     assert "A/55/205" in listing
     pdf = Client().get(f"/en/reports/{issued.pk}.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
+
+
+def test_recorded_actions_appear_on_the_notifications_page(loaded: None, client_for: Callable[..., Client]) -> None:
+    client = client_for("officer", "depositary_officer")
+    form = {"treaty": "ICRMW", "state": "FRA", "kind": "accession", "date": "2025-01-15", "step": "preview"}
+    preview = client.post("/staff/record/", form)
+    client.post("/staff/record/", {**form, "step": "confirm", "signed": preview.context["signed"]})
+    english = Client().get("/en/notifications/").content.decode()
+    french = Client().get("/fr/notifications/").content.decode()
+    assert "FRANCE: ACCESSION" in english and "TREATIES-IV.13" in english
+    assert "FRANCE : ADHÉSION" in french

@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from . import views
+from . import notifications, reportpages, views
 
 app_name = "portal"
 urlpatterns = [
@@ -16,4 +16,8 @@ urlpatterns = [
     re_path(r"^states/(?P<code>[A-Za-z]{3})/$", views.state, name="state"),
     path("timeline/", views.timeline, name="timeline"),
     path("search/", views.search, name="search"),
+    path("notifications/", notifications.notifications, name="notifications"),
+    path("reports/", reportpages.issued_list, name="reports"),
+    path("reports/<int:pk>/", reportpages.issued_document, name="report"),
+    path("reports/<int:pk>.<str:fmt>", reportpages.issued_document, name="report_file"),
 ]

@@ -14,7 +14,6 @@ urlpatterns: list[URLPattern | URLResolver] = [
 urlpatterns += api_urls.urlpatterns
 urlpatterns += i18n_patterns(
     path("", include(api_urls.i18n_urlpatterns)),
-    path("", include("treatywatch.reports.urls")),
     path("", include("treatywatch.portal.urls")),
     prefix_default_language=True,
 )

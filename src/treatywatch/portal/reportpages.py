@@ -1,17 +1,21 @@
-"""Issued reports on the portal: public, read-only, as they were issued."""
+"""Issued reports of the Secretary-General on the portal: the list, and each document exactly as issued."""
 
 from __future__ import annotations
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseBase
 from django.shortcuts import get_object_or_404, render
 
-from .delivery import file_response, filename_for, html_response
-from .models import IssuedReport
+from treatywatch.reports.delivery import file_response, filename_for, html_response
+from treatywatch.reports.models import IssuedReport
+
+from .caching import page
+from .context import PageContext
 
 
-def issued_list(request: HttpRequest) -> HttpResponse:
+@page
+def issued_list(request: HttpRequest, ctx: PageContext) -> HttpResponseBase:
     reports = IssuedReport.objects.order_by("-issued_at")[:200]
-    return render(request, "reports/issued_list.html", {"reports": reports})
+    return render(request, "portal/reports.html", {**ctx.base(), "reports": reports})
 
 
 def issued_document(request: HttpRequest, pk: int, fmt: str = "html") -> HttpResponse:
