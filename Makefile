@@ -28,7 +28,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) tests/browser/node_modules/.installed
 	TREATYWATCH_ENV=test $(BIN)/pytest
 
 # The database tests again on PostgreSQL, in a throwaway cluster (skipped, with a note, where it is not installed).
@@ -38,8 +38,18 @@ pytest-postgres: $(STAMP)
 
 test: lint typecheck pytest pytest-postgres
 
+# Benchmarks (not tests): figures and method in docs/benchmarks.md. Loopback only, bounded in time.
 bench: $(STAMP)
 	$(BIN)/python bench/engine.py
+	$(BIN)/python bench/matrix.py
+	$(BIN)/python bench/report.py --langs en,ar,zh
+	$(BIN)/python bench/portal.py
+	$(BIN)/python bench/opendata.py
+
+# axe-core for the browser tests' accessibility checks (npm registry).
+tests/browser/node_modules/.installed: tests/browser/package-lock.json
+	npm ci --prefix tests/browser --no-audit --no-fund --loglevel=error
+	touch $@
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
