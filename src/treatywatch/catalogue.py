@@ -286,9 +286,18 @@ class Catalogue:
         treaty = self.treaty(ident)
         if treaty.id not in self._records:
             parent = self.record(treaty.parent) if treaty.parent else None
-            self._records[treaty.id] = TreatyRecord(
-                treaty, self.ledgers.get(treaty.id, []), self.states, self.today, parent
-            )
+            # A record is built once and kept: pause the collector while its many small objects are made, then
+            # move them out of its reach (gc.freeze) so later collections do not walk them again and again.
+            paused = gc.isenabled()
+            gc.disable()
+            try:
+                self._records[treaty.id] = TreatyRecord(
+                    treaty, self.ledgers.get(treaty.id, []), self.states, self.today, parent
+                )
+            finally:
+                if paused:
+                    gc.freeze()
+                    gc.enable()
         return self._records[treaty.id]
 
     def records(self) -> Iterator[TreatyRecord]:

@@ -90,6 +90,12 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("restore", help="restore a snapshot, then verify the ledger", description="Restore.")
     p.add_argument("file", type=Path, help="a file written by `treatywatch backup`")
     p.set_defaults(handler=_django_command("restore", "file"))
+    p = sub.add_parser(
+        "export-site", help="write the public portal as static files", description="Static copy of the portal."
+    )
+    p.add_argument("directory", type=Path, help="folder to write (made if missing)")
+    p.add_argument("--base-url", default=None, help="absolute address the copy will be served from (optional)")
+    p.set_defaults(handler=_django_command("export_site", "directory"))
     p = sub.add_parser("verify", help="recompute the ledger's hash chain", description="Verify the ledger's chain.")
     p.set_defaults(handler=_django_command("verify"))
     p = sub.add_parser("report", help="documents computed from the stored record", description="Reports.")

@@ -1,0 +1,42 @@
+"""``export_site DIR``: write the public portal as static files (``treatywatch.api.sitecopy``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+
+from treatywatch.api.sitecopy import SiteCopy
+
+
+def default_base_url() -> str:
+    hosts = [h for h in settings.ALLOWED_HOSTS if h and not h.startswith(".") and h != "*"]
+    return f"http://{hosts[0]}" if hosts else "http://localhost"
+
+
+class Command(BaseCommand):
+    help = (
+        "Write the public portal (every page in six languages, map, charts, downloads, badge, feeds) as static "
+        "files under DIR. Files whose bytes did not change are not rewritten."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("directory", type=Path, help="where to write the copy (made if missing)")
+        parser.add_argument(
+            "--base-url",
+            default=None,
+            help="where the copy will be served, for absolute links and feeds (default: http://<first ALLOWED_HOSTS>)",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        base_url = options["base_url"] or default_base_url()
+        if not base_url.startswith(("http://", "https://")):
+            raise CommandError(f"--base-url: {base_url!r} is not an http:// or https:// address")
+        copy = SiteCopy(options["directory"], base_url, progress=lambda line: self.stderr.write(line))
+        report = copy.run()
+        self.stdout.write(f"export-site: {options['directory']}: {report}")
+        if report.missing:
+            for path, status in report.missing[:20]:
+                self.stderr.write(f"export-site: {path} answered {status}")
