@@ -14,21 +14,26 @@ from .engine import (
     Participant,
     Reconciliation,
     Span,
+    State,
     StateHistory,
     StateRegistry,
     Status,
     TimelinePoint,
     TreatyRecord,
 )
+from .engine.matrix import CORE_TREATIES, MIGRANT_WORKERS, Cell, Matrix, Row
 
 __all__ = [
     "action_dict",
+    "cell_dict",
     "due_dict",
     "history_dict",
+    "matrix_dict",
     "participant_dict",
     "reconciliation_dict",
     "span_text",
     "status_dict",
+    "targets_dict",
     "timeline_dict",
 ]
 
@@ -175,3 +180,63 @@ def reconciliation_dict(r: Reconciliation) -> dict[str, Any]:
         "causes": list(r.causes),
         "absent_predecessors": list(r.absent_predecessors),
     }
+
+
+def cell_dict(cell: Cell) -> dict[str, Any]:
+    """One State's position under one instrument in the matrix: the date is the one its position dates from."""
+    return {"position": cell.position, "date": span_text(cell.since), "uncertain": cell.uncertain}
+
+
+def matrix_dict(grid: Matrix, lang: str = "en") -> dict[str, Any]:
+    """The ratification matrix: each instrument (with the day its record was checked, when not kept current)
+    and each State's position under each, keyed by instrument."""
+    ids = [t.id for t in grid.instruments]
+    return {
+        "as_of": grid.day.isoformat(),
+        "core_treaties": list(CORE_TREATIES),
+        "instruments": [
+            {
+                "id": t.id,
+                "title": t.title(lang),
+                "core": t.id in CORE_TREATIES,
+                "record_as_of": t.record_as_of.isoformat() if t.record_as_of else None,
+            }
+            for t in grid.instruments
+        ],
+        "states": [
+            {
+                **_state_ref(row.state, lang),
+                "core_count": row.core_count,
+                "bound_count": row.bound_count,
+                "positions": {ident: cell_dict(cell) for ident, cell in zip(ids, row.cells, strict=True)},
+            }
+            for row in grid.rows
+        ],
+    }
+
+
+def targets_dict(grid: Matrix, rows: list[Row], n: int, lang: str = "en") -> dict[str, Any]:
+    """The campaign's list: States bound by at least ``n`` core treaties but not by the Migrant Workers
+    Convention, with the core treaties each is bound by and its position under the Convention."""
+    core = [(i, t) for i, t in enumerate(grid.instruments) if t.id in CORE_TREATIES]
+    icrmw = grid.column(MIGRANT_WORKERS) if any(t.id == MIGRANT_WORKERS for t in grid.instruments) else None
+    return {
+        "as_of": grid.day.isoformat(),
+        "n": n,
+        "core_treaties": list(CORE_TREATIES),
+        "records_as_of": {t.id: t.record_as_of.isoformat() for _, t in core if t.record_as_of},
+        "count": len(rows),
+        "states": [
+            {
+                **_state_ref(row.state, lang),
+                "core_count": row.core_count,
+                "core_bound": [t.id for i, t in core if row.cells[i].bound],
+                "icrmw": cell_dict(row.cells[icrmw]) if icrmw is not None else None,
+            }
+            for row in rows
+        ],
+    }
+
+
+def _state_ref(state: State, lang: str) -> dict[str, Any]:
+    return {"code": state.code, "m49": state.m49, "name": state.name(lang), "region": state.region or None}

@@ -129,6 +129,8 @@ def test_the_openapi_document_is_3_1_and_declares_every_answer() -> None:
         "/api/v1/states/{code}",
         "/api/v1/states/{code}/obligations",
         "/api/v1/actions",
+        "/api/v1/matrix",
+        "/api/v1/targets",
     }
     assert set(paths) == expected
     for path, item in paths.items():
@@ -142,6 +144,7 @@ def test_every_documented_parameter_is_taken(client: Client) -> None:
     """Each parameter the schema lists is accepted (no "no such parameter") with a sample value."""
     samples = {"as_of": "2003-07-01", "lang": "fr", "treaty": "ICRMW", "state": "MEX", "kind": "signature"}
     samples |= {"from": "1990-01-01", "to": "2020-01-01", "page": "1", "page_size": "10"}
+    samples |= {"region": "Europe", "n": "7"}
     for path, item in openapi()["paths"].items():
         names = [p["name"] for p in item["get"].get("parameters", []) if p["in"] == "query"]
         url = path.replace("{id}", "ICRMW").replace("{code}", "MEX")

@@ -22,6 +22,7 @@ from . import params
 from .caching import Stamp, json_response
 from .documents import API_ROOT, snapshot
 from .errors import BadParameter, NotFound, Problem, problem_response
+from .matrix import router as matrix_router
 from .schemas import (
     ActionPageOut,
     ErrorOut,
@@ -53,6 +54,7 @@ api = NinjaAPI(
     description=DESCRIPTION,
     urls_namespace="opendata-api-v1",
 )
+api.add_router("/", matrix_router)
 
 ERRORS: dict[int, Any] = {400: ErrorOut, 404: ErrorOut}
 PAGE_SIZE_MAX = 200

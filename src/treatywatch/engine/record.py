@@ -450,20 +450,36 @@ class TreatyRecord:
 
     def position(self, code: str, day: date) -> tuple[str, bool]:
         """(party | contracting | signatory | withdrawn | none, whether partial dates leave it uncertain)."""
+        position, uncertain, _ = self.standing(code, day)
+        return position, uncertain
+
+    def standing(self, code: str, day: date) -> tuple[str, bool, Span | None]:
+        """``position`` with the days its date may be: entry into force for the State (party), its consent
+        (contracting), the day it ceased to be bound (withdrawn), its signature (signatory); None for none."""
         term = self._term_on(code, day)
         if term is not None:
             uncertain = term.consent_span.latest > day
             if term.exit is not None and term.exit.earliest <= day:
-                return "withdrawn", uncertain or term.exit.latest > day
+                return "withdrawn", uncertain or term.exit.latest > day, term.exit
             eif = term.entry_into_force if self.known_entry_into_force(day) is not None else None
             if eif is not None and eif.earliest <= day:
-                return "party", uncertain or eif.latest > day
-            return "contracting", uncertain
+                return "party", uncertain or eif.latest > day, eif
+            return "contracting", uncertain, term.consent_span
         signature = self.signatures.get(code)
         ended = self.states.get(code).ended
         if signature is not None and self.span(signature).earliest <= day and (ended is None or day <= ended):
-            return "signatory", self.span(signature).latest > day
-        return "none", False
+            span = self.span(signature)
+            return "signatory", span.latest > day, span
+        return "none", False, None
+
+    def standings(self, day: date) -> dict[str, tuple[str, bool, Span | None]]:
+        """``standing`` of every State that had signed or consented by ``day``; the others are "none"."""
+        found = {}
+        for code in self.terms.keys() | self.signatures.keys():
+            standing = self.standing(code, day)
+            if standing[0] != "none":
+                found[code] = standing
+        return found
 
     def participants(self, day: date) -> list[Participant]:
         """Every State that had acted by ``day``, in the order of the UN's English names."""

@@ -33,7 +33,7 @@ from treatywatch.treaties.store import catalogue
 from .context import MAIN_TREATY, AsOfError, PageContext
 from .formatting import current_language
 
-__all__ = ["MAX_AGE", "page"]
+__all__ = ["MAX_AGE", "PageResponse", "page"]
 
 MAX_AGE = 300
 CACHE_SECONDS = 60 * 60 * 24
@@ -89,6 +89,12 @@ def _accepts_gzip(request: HttpRequest) -> bool:
     return _ACCEPTS_GZIP.search(request.headers.get("accept-encoding", "")) is not None
 
 
+class PageResponse(HttpResponse):
+    """A page for today: ``kept_for`` is the record version and day it was built for (see ``fastpath``)."""
+
+    kept_for: tuple[int, date] | None = None
+
+
 @dataclass(frozen=True, slots=True)
 class _Stored:
     """A rendered page kept for the day, with its gzip form made once (compressing the home page's 120 KB
@@ -108,9 +114,10 @@ class _Stored:
             response.get("Content-Disposition", ""),
         )
 
-    def response(self, request: HttpRequest) -> HttpResponse:
+    def response(self, request: HttpRequest, kept_for: tuple[int, date]) -> PageResponse:
         accepts_gzip = _accepts_gzip(request)
-        response = HttpResponse(self.gzipped if accepts_gzip else self.content, content_type=self.content_type)
+        response = PageResponse(self.gzipped if accepts_gzip else self.content, content_type=self.content_type)
+        response.kept_for = kept_for
         if accepts_gzip:
             response["Content-Encoding"] = "gzip"
         if self.disposition:
@@ -145,7 +152,7 @@ def page(view: PageView) -> Callable[..., HttpResponseBase]:
         key = _cache_key(request, version, today)
         stored: _Stored | None = cache.get(key) if key is not None else None
         if stored is not None:
-            return _headers(stored.response(request), etag, last_modified)
+            return _headers(stored.response(request, (version, today)), etag, last_modified)
         cat = catalogue(today)
         if MAIN_TREATY not in cat.treaties:
             return unavailable(request)
@@ -159,7 +166,7 @@ def page(view: PageView) -> Callable[..., HttpResponseBase]:
         if key is not None and isinstance(result, HttpResponse):
             stored = _Stored.of(result)
             cache.set(key, stored, CACHE_SECONDS)
-            return _headers(stored.response(request), etag, last_modified)
+            return _headers(stored.response(request, (version, today)), etag, last_modified)
         return _headers(result, etag, last_modified)
 
     return wrapper

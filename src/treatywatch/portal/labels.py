@@ -91,6 +91,9 @@ _PROCEDURES: dict[str, Promise] = {
 }
 
 
+_PROCEDURE_TITLES = {"Inter-State communications": _PROCEDURES["76"], "Individual communications": _PROCEDURES["77"]}
+
+
 def position_label(position: str) -> str:
     return str(_POSITIONS.get(position, position))
 
@@ -115,7 +118,10 @@ def region_label(name: str) -> str:
 
 
 def procedure_title(p: ProcedureStatus) -> str:
-    return str(_PROCEDURES[p.article]) if p.article in _PROCEDURES else p.title
+    """The procedure's name in the page language: the other treaties' procedures carry the same two titles as the
+    Convention's (ICERD art. 14, ICCPR art. 41, CAT arts. 21 and 22)."""
+    found = _PROCEDURE_TITLES.get(p.title) or _PROCEDURES.get(p.article)
+    return str(found) if found is not None else p.title
 
 
 def due_label(due: Due) -> str:

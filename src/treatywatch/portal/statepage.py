@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from django.utils.translation import gettext
+from django.utils.translation import gettext, ngettext
 
 from treatywatch.engine import LANGUAGES, Participant, State, TreatyRecord
+from treatywatch.engine.matrix import CORE_TREATIES, core_count
 
 from .context import MAIN_TREATY, PageContext
-from .formatting import bcp47, data_language, day_text, partial_text, span_text, state_name
+from .formatting import bcp47, data_language, day_text, number, partial_text, span_text, state_name
 from .labels import action_label, due_label, procedure_title, region_label
 from .summary import position_summary
 
@@ -44,6 +45,8 @@ class TreatySection:
     facts: tuple[tuple[str, str], ...]
     actions: tuple[ActionRow, ...]
     dues: tuple[DueRow, ...]
+    record_as_of: str = ""
+    """The day the treaty's record was last checked, in words; "" when it is kept current."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,6 +62,7 @@ class Overview:
     title: str
     url: str
     position: str
+    record_as_of: str = ""
 
 
 def treaty_section(
@@ -120,7 +124,25 @@ def treaty_section(
         facts=tuple(facts),
         actions=actions,
         dues=dues,
+        record_as_of=_record_as_of(record),
     )
+
+
+def _record_as_of(record: TreatyRecord) -> str:
+    return day_text(record.treaty.record_as_of) if record.treaty.record_as_of else ""
+
+
+def _core_sentence(ctx: PageContext, state: State, records: list[TreatyRecord]) -> str:
+    """How many of the core treaties held the State is bound by on the day."""
+    held = {r.treaty.id: r for r in records if r.treaty.id in CORE_TREATIES}
+    if not held:
+        return ""
+    count = core_count(held, state.code, ctx.day)
+    return ngettext(
+        "Bound by %(count)s of the %(total)s core human-rights treaties as of %(date)s.",
+        "Bound by %(count)s of the %(total)s core human-rights treaties as of %(date)s.",
+        count,
+    ) % {"count": number(count), "total": number(len(held)), "date": day_text(ctx.day)}
 
 
 def neighbours(ctx: PageContext, state: State, table: dict[str, Participant]) -> list[Neighbour]:
@@ -143,7 +165,7 @@ def state_context(ctx: PageContext, state: State) -> dict[str, Any]:
     tables = {r.treaty.id: {p.state: p for p in r.participants(ctx.day)} for r in records}
     lineage = ctx.cat.states.lineage(state.code)
     overview = [
-        Overview(r.treaty.id, r.treaty.title(data_language()), ctx.treaty_url(r.treaty.id), summary)
+        Overview(r.treaty.id, r.treaty.title(data_language()), ctx.treaty_url(r.treaty.id), summary, _record_as_of(r))
         for r in records
         for summary in [position_summary(tables[r.treaty.id].get(state.code))]
     ]
@@ -162,6 +184,8 @@ def state_context(ctx: PageContext, state: State) -> dict[str, Any]:
         "predecessors": [(state_name(ctx.cat.states.get(c)), ctx.state_url(c)) for c in lineage[1:]],
         "successors": [(state_name(ctx.cat.states.get(c)), ctx.state_url(c)) for c in state.successors],
         "overview": overview,
+        "core": _core_sentence(ctx, state, records),
+        "matrix_url": ctx.url("matrix", region=state.region),
         "sections": sections,
         "main_id": MAIN_TREATY,
         "neighbours": neighbours(ctx, state, tables[MAIN_TREATY]) if main is not None else [],

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 
 from django.utils.translation import gettext, ngettext, pgettext
 
@@ -143,11 +144,29 @@ def committee_sentence(record: TreatyRecord, status: Status) -> str:
 
 
 def procedures(status: Status) -> list[str]:
-    return [procedure_sentence(p) for p in status.procedures]
+    return [procedure_sentence(p, status.record_as_of) for p in status.procedures]
 
 
-def procedure_sentence(p: ProcedureStatus) -> str:
-    """Declarations made under an optional procedure, its threshold, and whether it operates."""
+def procedure_sentence(p: ProcedureStatus, record_as_of: date | None = None) -> str:
+    """Declarations made under an optional procedure, its threshold, and whether it operates.
+
+    A record copied from status tables (``record_as_of`` set) may hold no declarations at all, though States
+    made them: then it says the declarations are not recorded rather than that the procedure does not operate."""
+    if record_as_of is not None and p.declarations == 0 and p.declarations_uncertain == 0:
+        return ngettext(
+            "Article %(article)s (%(title)s): declarations not recorded. The record of this treaty, as of %(date)s, "
+            "holds no declarations, so it cannot tell whether the procedure operates (%(threshold)s declaration "
+            "is needed).",
+            "Article %(article)s (%(title)s): declarations not recorded. The record of this treaty, as of %(date)s, "
+            "holds no declarations, so it cannot tell whether the procedure operates (%(threshold)s declarations "
+            "are needed).",
+            p.threshold,
+        ) % {
+            "article": p.article,
+            "title": procedure_title(p),
+            "date": day_text(record_as_of),
+            "threshold": number(p.threshold),
+        }
     parts = [
         ngettext(
             "Article %(article)s (%(title)s): %(count)s declaration of the %(threshold)s needed.",
@@ -266,7 +285,7 @@ def final_clauses(record: TreatyRecord, status: Status) -> list[Section]:
                         "States Parties have made the declaration."
                     )
                     % {"count": number(p.threshold)},
-                    procedure_sentence(p),
+                    procedure_sentence(p, status.record_as_of),
                 ),
             )
         )

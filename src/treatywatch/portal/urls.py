@@ -2,7 +2,7 @@
 
 from django.urls import path, re_path
 
-from . import notifications, reportpages, views
+from . import matrix, notifications, reportpages, views
 
 app_name = "portal"
 urlpatterns = [
@@ -20,4 +20,8 @@ urlpatterns = [
     path("reports/", reportpages.issued_list, name="reports"),
     path("reports/<int:pk>/", reportpages.issued_document, name="report"),
     path("reports/<int:pk>.<str:fmt>", reportpages.issued_document, name="report_file"),
+    path("matrix/", matrix.matrix_page, name="matrix"),
+    re_path(r"^matrix\.(?P<fmt>csv|json)$", matrix.matrix_download, name="matrix_file"),
+    path("targets/", matrix.targets_page, name="targets"),
+    re_path(r"^targets\.(?P<fmt>csv|json)$", matrix.targets_download, name="targets_file"),
 ]

@@ -21,6 +21,7 @@ from .context import PageContext
 from .formatting import data_language, day_text, state_name
 from .home import home_context
 from .participants import Sorting, column_headers, csv_response, json_response, rows, sorted_participants
+from .reconciliation import reconciliation
 from .statepage import state_context
 from .summary import figures, final_clauses, in_force_sentence
 from .timeline import timeline_context
@@ -64,6 +65,7 @@ def treaty(request: HttpRequest, ctx: PageContext, treaty_id: str) -> HttpRespon
             "figures": figures(status),
             "in_force": in_force_sentence(record, status),
             "clauses": final_clauses(record, status),
+            "reconciliation": reconciliation(record),
             "columns": column_headers(ctx, definition.id, sorting),
             "rows": rows(ctx, sorted_participants(record, ctx.day, sorting)),
             "csv_url": ctx.url("participants", definition.id, "csv", **sorting.query()),
