@@ -145,3 +145,23 @@ def django_db_setup(django_db_setup: None, django_db_blocker: Any) -> None:
 
     with django_db_blocker.unblock():
         load()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_caches() -> Any:
+    """Each test starts with empty page and record caches: database rollbacks reuse record-version ids."""
+    yield
+    from django.conf import settings
+
+    if not settings.configured:
+        return
+    from django.core.cache import cache
+
+    from treatywatch.api import caching as api_caching
+    from treatywatch.api import documents
+    from treatywatch.treaties import store
+
+    cache.clear()
+    store.forget()
+    documents.forget()
+    api_caching.forget_stamp()

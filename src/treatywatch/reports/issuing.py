@@ -14,6 +14,7 @@ from django.db import DatabaseError, transaction
 
 from treatywatch.engine import TreatyRecord, TreatyWatchError
 from treatywatch.treaties import store
+from treatywatch.treaties.models import RecordVersion
 
 from .content import ReportContent, ReportInputs, content_to_dict, ledger_digest
 from .html import render_html
@@ -71,7 +72,7 @@ def issue(inputs: ReportInputs, *, user: Any = None, draft: ReportDraft | None =
         version = store.version()
         content, digest = compute(replace(inputs, document_date=document_date))
         data = content_to_dict(content)
-        return IssuedReport.objects.create(
+        issued = IssuedReport.objects.create(
             **ReportInputFields.fields_from(inputs, document_date),
             draft=draft,
             content=data,
@@ -81,6 +82,9 @@ def issue(inputs: ReportInputs, *, user: Any = None, draft: ReportDraft | None =
             html=render_html(content),
             issued_by=user if getattr(user, "pk", None) else None,
         )
+        # The portal publishes issued reports: a new published version makes cached pages stale.
+        RecordVersion.objects.create(summary=f"report issued: {issued.pk}")
+        return issued
 
 
 def issue_draft(draft: ReportDraft, *, user: Any = None) -> IssuedReport:
