@@ -111,3 +111,16 @@ def test_a_correction_keeps_the_original_and_records_the_reason(
     assert current.supersedes_id == original.pk and current.reason == "misread notification"
     assert models.Action.objects.filter(pk=original.pk).exists()
     assert AuditEvent.objects.filter(kind=AuditEvent.CORRECTION).exists()
+
+
+def test_the_public_state_page_shows_a_correction_with_its_reason(
+    loaded: None, client_for: Callable[..., Client]
+) -> None:
+    client = client_for("officer", "depositary_officer")
+    original = models.Action.objects.current().get(treaty_id="ICRMW", state_id="ALB", kind="accession")
+    data = _form(state="ALB", date="2007-06-06", reason="misread notification")
+    preview = client.post(f"/staff/correct/{original.pk}/", data)
+    client.post(f"/staff/correct/{original.pk}/", {**data, "step": "confirm", "signed": preview.context["signed"]})
+    page = Client().get("/en/states/ALB/").content.decode()
+    assert "Corrections to the record" in page
+    assert "accession 2007-06-05" in page and "accession 2007-06-06" in page and "misread notification" in page

@@ -11,6 +11,7 @@ from treatywatch.engine import LANGUAGES, Participant, State, TreatyRecord
 from treatywatch.engine.matrix import CORE_TREATIES, core_count
 
 from .context import MAIN_TREATY, PageContext
+from .corrections import corrections_for
 from .formatting import bcp47, data_language, day_text, number, partial_text, span_text, state_name
 from .labels import action_label, due_label, procedure_title, region_label
 from .summary import position_summary
@@ -187,6 +188,7 @@ def state_context(ctx: PageContext, state: State) -> dict[str, Any]:
         "core": _core_sentence(ctx, state, records),
         "matrix_url": ctx.url("matrix", region=state.region),
         "sections": sections,
+        "corrections": corrections_for(state.code),
         "main_id": MAIN_TREATY,
         "neighbours": neighbours(ctx, state, tables[MAIN_TREATY]) if main is not None else [],
         "names": [(bcp47("zh-hans" if lang == "zh" else lang), state.names[lang]) for lang in LANGUAGES],
