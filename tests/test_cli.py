@@ -355,12 +355,6 @@ def test_validate_reports_consent_twice_and_a_declaration_by_a_non_party(tmp_pat
     assert lines[1].startswith("treatywatch: bad.csv:4: state: declaration under article 77 by Germany")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="SPEC GAP (reported, not fixed): `validate` reads the file first and stops at unreadable lines, so a "
-    "file with an unreadable line and a line breaking a treaty rule reports only the first kind; the "
-    "specification asks that every bad line be listed.",
-)
 def test_validate_lists_every_bad_line_even_when_they_are_bad_in_different_ways(tmp_path, capsys):
     path = _ledger(tmp_path, "ICRMW,MEX,accession,2016-13,", "ICRMW,XXX,accession,2005-01-01,")
     lines = bad_input(capsys, "validate", str(path))

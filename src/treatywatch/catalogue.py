@@ -140,11 +140,17 @@ _KINDS = {kind.value: kind for kind in ActionKind}
 """Each kind by its exact spelling in the file, so the common case skips ``ActionKind.parse``."""
 
 
-def read_ledger(source: Path | TextIO, name: str | None = None) -> list[Action]:
-    """Every action of a ledger CSV; all lines are checked before any error is raised."""
+def read_ledger(
+    source: Path | TextIO, name: str | None = None, problems_out: list[RecordProblem] | None = None
+) -> list[Action]:
+    """Every action of a ledger CSV; all lines are checked before any error is raised.
+
+    With ``problems_out``, unreadable lines are added to it and the readable ones returned (``validate`` goes on
+    to check them against the treaty's rules, so one run names every bad line).
+    """
     if isinstance(source, Path):
         with source.open(encoding="utf-8-sig", newline="") as fh:
-            return read_ledger(fh, name or source.name)
+            return read_ledger(fh, name or source.name, problems_out)
     label = name or "<ledger>"
     # Rows are read as lists rather than through csv.DictReader (a ledger may have hundreds of thousands of
     # lines), with DictReader's rules: blank lines skipped and not counted, short rows padded with empty cells,
@@ -165,8 +171,10 @@ def read_ledger(source: Path | TextIO, name: str | None = None) -> list[Action]:
     dates: dict[str, PartialDate] = {}
     with _collector_paused():
         _read_rows(reader, label, width, at, actions, problems, dates)
-    if problems:
+    if problems and problems_out is None:
         raise LedgerError(problems)
+    if problems_out is not None:
+        problems_out.extend(problems)
     return actions
 
 

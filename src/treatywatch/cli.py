@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from .catalogue import Catalogue, load_catalogue, read_ledger
-from .engine import LANGUAGES, LedgerError, TreatyRecord, TreatyWatchError, reconcile
+from .engine import LANGUAGES, LedgerError, RecordProblem, TreatyRecord, TreatyWatchError, reconcile
 from .reports.options import add_report_arguments
 from .serialize import due_dict, history_dict, reconciliation_dict, status_dict, timeline_dict
 
@@ -304,11 +304,11 @@ def cmd_obligations(cat: Catalogue, record: TreatyRecord, args: argparse.Namespa
 def cmd_validate(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
     if not args.file.is_file():
         raise BadInput(f"{args.file}: no such file")
-    actions = read_ledger(args.file)
+    problems: list[RecordProblem] = []
+    actions = read_ledger(args.file, problems_out=problems)
     by_treaty: dict[str, list[Any]] = {}
     for action in actions:
         by_treaty.setdefault(action.treaty, []).append(action)
-    problems = []
     for ident, items in sorted(by_treaty.items()):
         treaty = cat.treaty(ident)
         parent = cat.record(treaty.parent) if treaty.parent else None
@@ -317,8 +317,13 @@ def cmd_validate(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:
         except LedgerError as exc:
             problems.extend(exc.problems)
     if problems:
-        raise LedgerError(problems)
+        raise LedgerError(sorted(problems, key=_line_of))
     out.write(f"{args.file}: {len(actions)} actions, valid\n")
+
+
+def _line_of(problem: RecordProblem) -> tuple[int, str]:
+    tail = problem.where.rsplit(":", 1)[-1]
+    return (int(tail), problem.field) if tail.isdigit() else (1 << 30, problem.where)
 
 
 def cmd_reconcile(cat: Catalogue, args: argparse.Namespace, out: TextIO) -> None:

@@ -49,9 +49,11 @@ class TreatyRecord:
         self.states = states
         self.parent = parent
         self.actions: tuple[Action, ...] = tuple(sorted(actions, key=Action.sort_key))
-        problems = check_structure(treaty, self.actions, states, today)
-        if problems:
-            raise LedgerError(problems)
+        structural = check_structure(treaty, self.actions, states, today)
+        if structural:
+            # Set those records aside and go on, so one error report lists every record at fault.
+            at_fault = {p.where for p in structural}
+            self.actions = tuple(a for a in self.actions if a.where not in at_fault)
         self._spans = {id(a): a.span(treaty.opened) for a in self.actions}
         self._by_state: dict[str, list[Action]] = defaultdict(list)
         self.signatures: dict[str, Action] = {}
@@ -60,7 +62,7 @@ class TreatyRecord:
             if action.kind in _SIGNING and action.state not in self.signatures:
                 self.signatures[action.state] = action
         self._narrow_open_starts()
-        problems = []
+        problems: list[RecordProblem] = list(structural)
         self._threshold_span, self.entry_into_force = self._compute_entry_into_force()
         self.terms: dict[str, list[Term]] = self._build_terms(problems)
         self._declarations: dict[str, list[tuple[Action, Span, Span | None]]] = self._build_declarations(problems)
