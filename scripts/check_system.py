@@ -14,7 +14,7 @@ FONTS = {
 def missing_fonts() -> list[str]:
     if shutil.which("fc-list") is None:
         return sorted(set(FONTS.values()))
-    listed = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, check=False).stdout  # noqa: S607
+    listed = subprocess.run(["fc-list", ":", "family"], capture_output=True, text=True, check=False).stdout
     return sorted({pkg for family, pkg in FONTS.items() if family not in listed})
 
 
