@@ -7,6 +7,9 @@ from datetime import date
 import pytest
 from django.core.cache import cache
 from django.test import Client
+from django.utils import translation
+from django.utils.html import escape
+from django.utils.translation import gettext
 
 from treatywatch.catalogue import Catalogue
 from treatywatch.engine import StateRegistry
@@ -26,5 +29,7 @@ def test_before_the_record_is_loaded_pages_say_it_is_not_available(
     cache.clear()
     response = client.get(url)
     assert response.status_code == 503
-    assert "The record is not available yet." in response.content.decode()
+    with translation.override(url.split("/")[1]):
+        expected = gettext("The record is not available yet. Please try again later.")
+    assert escape(expected) in response.content.decode()
     assert "no-cache" in response["Cache-Control"]
