@@ -84,6 +84,12 @@ class Span:
         """The span of max(a, b) for a in self and b in other."""
         return Span(max(self.earliest, other.earliest), max(self.latest, other.latest))
 
+    def from_opening(self, floor: date) -> Span:
+        """An open start ("../2014-10-26") narrowed to ``floor``, the treaty's opening; other spans unchanged."""
+        if self.earliest < floor <= self.latest:
+            return Span(floor, self.latest)
+        return self
+
     def clamp_start(self, floor: date) -> Span:
         """Drop the possible days before ``floor`` (a declaration cannot precede the declarant's consent)."""
         start = max(self.earliest, floor)

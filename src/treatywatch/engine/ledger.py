@@ -73,8 +73,7 @@ class Action:
 
     def span(self, floor: dt.date) -> Span:
         """The possible days of this action, an open start narrowed to ``floor`` (the treaty's opening)."""
-        s = self.date.span
-        return Span(max(s.earliest, floor), s.latest) if s.earliest < floor <= s.latest else s
+        return self.date.span.from_opening(floor)
 
     @property
     def where(self) -> str:

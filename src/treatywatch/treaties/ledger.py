@@ -80,8 +80,8 @@ class NewEntry:
 
 
 def _span(text: str, opened: date) -> tuple[date, date]:
-    span = PartialDate.parse(text).span
-    return max(span.earliest, opened) if span.earliest < opened else span.earliest, span.latest
+    span = PartialDate.parse(text).span.from_opening(opened)  # the engine's rule, so stored spans match it
+    return span.earliest, span.latest
 
 
 def append(entries: Iterable[NewEntry], by: str, summary: str) -> list[models.Action]:
