@@ -18,7 +18,7 @@ run: $(STAMP)
 	@$(BIN)/python scripts/check_system.py
 	$(BIN)/treatywatch load
 	$(BIN)/treatywatch manage collectstatic --noinput --verbosity 0
-	$(BIN)/treatywatch serve --bind 127.0.0.1:8000
+	$(BIN)/treatywatch serve --bind 127.0.0.1:8000 --access-log -
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts

@@ -6,13 +6,14 @@ anything but 2xx, so an error page cannot produce a flattering figure.
 What it does, in one run, on loopback only:
 
 1. Makes a temporary data directory, runs ``treatywatch load`` into it (SQLite, production settings) and starts
-   gunicorn with 2 sync workers (no access log) twice: on ``treatywatch.api.wsgi`` (Django behind the open
-   data's WSGI replay) and, for reference, on ``treatywatch.site.wsgi`` (Django alone).
+   gunicorn as ``treatywatch serve`` does (2 uvicorn workers, ``treatywatch.site.serving.Worker``, no access
+   log) twice: on ``treatywatch.site.asgi:application`` (Django behind the front, ``site.front``) and, for
+   reference, on ``treatywatch.site.asgi:django_only`` (Django alone, in the same threads).
 2. Downloads our participants table of the ICRMW (``/data/ICRMW/participants.csv``) and writes it into a SQLite
    database with the standard library, then serves that database with Datasette (one process: Datasette's own
    design) from a throwaway virtual environment under /tmp (made on first use with pip; never a dependency).
-3. Serves, as a floor, our status answer's bytes and headers from a constant WSGI app under the same gunicorn
-   settings (``bench/constant_wsgi.py``): no application can do better on this machine under this load.
+3. Serves, as a floor, our status answer's bytes and headers from a constant ASGI app under the same gunicorn
+   settings (``bench/constant_asgi.py``): no application can do better on this machine under this load.
 4. Warms each address up, then runs ``wrk --latency`` (bounded: by default 2 threads, 32 connections, 10 s)
    in turn against our status endpoint, our participants endpoint (and the status endpoint of Django alone) and
    Datasette's table JSON
@@ -56,20 +57,21 @@ TARGET_P99_MS = 20.0
 INTEGER_COLUMNS = {"declarations", "reservations", "objections"}
 
 
-APP = "treatywatch.api.wsgi"
-"""Django behind the open data's WSGI replay (``treatywatch.api.wsgi``)."""
-DJANGO_APP = "treatywatch.site.wsgi"
-"""Django alone: repeated answers are replayed by ``OpenDataMiddleware``, after Django has built the request."""
+APP = "treatywatch.site.asgi:application"
+"""What ``treatywatch serve`` serves: Django behind the front (``site.front``)."""
+DJANGO_APP = "treatywatch.site.asgi:django_only"
+"""Django alone, every request through the whole stack (its caches still spare the views)."""
+WORKER = "treatywatch.site.serving.Worker"
 
 
 def gunicorn(app: str, port: int, workers: int) -> list[str]:
-    """gunicorn with sync workers and no access log (a reverse proxy in front would log)."""
-    args = [str(BIN / "gunicorn"), app, "--workers", str(workers), "--worker-class", "sync"]
+    """gunicorn as ``treatywatch serve`` runs it: uvicorn workers, no access log."""
+    args = [str(BIN / "gunicorn"), app, "--workers", str(workers), "--worker-class", WORKER]
     return [*args, "--bind", f"127.0.0.1:{port}", "--log-level", "warning"]
 
 
 def save_answer(url: str, path: Path) -> None:
-    """Our status answer's bytes and headers, for the constant app (``bench/constant_wsgi.py``)."""
+    """Our status answer's bytes and headers, for the constant app (``bench/constant_asgi.py``)."""
     with urllib.request.urlopen(url, timeout=30) as response:  # loopback only
         body = response.read()
         headers = [(k, v) for k, v in response.getheaders() if k.lower() not in ("date", "server", "connection")]
@@ -186,7 +188,7 @@ def main() -> int:
     parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run (default 10)")
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--connections", type=int, default=32)
-    parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers (default 2)")
+    parser.add_argument("--workers", type=int, default=2, help="gunicorn workers (default 2)")
     parser.add_argument("--json", type=Path, help="also write the figures to this file")
     parser.add_argument("--datasette", help="a datasette executable (default: a throwaway venv under /tmp)")
     args = parser.parse_args()
@@ -208,7 +210,7 @@ def main() -> int:
         base, plain_base = f"http://127.0.0.1:{ours}", f"http://127.0.0.1:{plain}"
         floor_base = f"http://127.0.0.1:{floor}"
         env["TREATYWATCH_BENCH_ANSWER"] = str(tmp / "answer.json")
-        floor_app = [*gunicorn("constant_wsgi", floor, args.workers), "--chdir", str(Path(__file__).parent)]
+        floor_app = [*gunicorn("constant_asgi:application", floor, args.workers), "--chdir", str(Path(__file__).parent)]
         with (
             server(gunicorn(APP, ours, args.workers), env, f"{base}/api/v1/treaties", tmp / "gunicorn.log"),
             server(gunicorn(DJANGO_APP, plain, args.workers), env, f"{plain_base}/api/v1/treaties", tmp / "plain.log"),

@@ -7,9 +7,10 @@ target is missed.
 What runs, all on the loopback interface, in temporary directories removed at the end:
 
 - ``portal``: the portal as in production: ``treatywatch load``, ``treatywatch manage collectstatic``, then
-  ``treatywatch serve`` (gunicorn, 2 sync workers, access log to a file) with ``TREATYWATCH_ENV=production``, a
-  random ``SECRET_KEY`` and ``ALLOWED_HOSTS=127.0.0.1``, on its own SQLite store;
-- ``gunicorn floor``: the same gunicorn command serving a WSGI app that answers the portal's saved bytes and
+  ``treatywatch serve`` (gunicorn, 2 uvicorn workers, Django in 4 threads each behind the front, no access log)
+  with ``TREATYWATCH_ENV=production``, a random ``SECRET_KEY`` and ``ALLOWED_HOSTS=127.0.0.1``, on its own
+  SQLite store;
+- ``gunicorn floor``: the same gunicorn command serving an ASGI app that answers the portal's saved bytes and
   headers for each page and does nothing else: the best any application can do under this server here;
 - ``nginx static`` and ``nginx gzip``: Debian's nginx as a throwaway instance (``nginx -c CONF -p PREFIX -e LOG``,
   ``daemon off``, 2 worker processes) serving the home page (/en/) and the treaty page (/en/treaties/ICRMW/) saved
@@ -17,8 +18,8 @@ What runs, all on the loopback interface, in temporary directories removed at th
   (the like-for-like baseline, since the portal also sends bytes compressed once and kept: the targets are
   measured against it), and ``gzip``, the uncompressed HTML compressed by nginx on each request (``gzip on`` at
   nginx's default level 1; at the portal's level 6 the home page's repetitive SVG takes about 25 ms to compress);
-- with ``--django-path``, also ``portal, Django path``: the same server without the WSGI fast path
-  (``treatywatch.site.wsgi:django_application``), to show what the fast path does.
+- with ``--django-path``, also ``portal, Django path``: the same server without the front
+  (``treatywatch.site.asgi:django_only``), to show what the front does.
 
 Each round runs ``wrk -t2 -c32 -d10s --latency -H 'Accept-Encoding: gzip' URL`` against each server's two pages,
 one after the other (after an untimed warm-up of each); the report gives the median over the rounds of
@@ -73,7 +74,7 @@ events {{ worker_connections 1024; }}
 http {{
     types {{ text/html html; text/css css; }}
     default_type application/octet-stream;
-    access_log {prefix}/access.log combined buffer=64k;
+    access_log off;  # as the portal: treatywatch serve keeps no access log by default
     sendfile on;
     tcp_nopush on;
     keepalive_timeout 65;
@@ -105,13 +106,24 @@ FLOOR_APP = """\
 import json, os
 
 _SAVED = json.load(open(os.environ["BENCH_FLOOR_PAGES"], encoding="utf-8"))
-_PAGES = {path: ([tuple(h) for h in headers], bytes.fromhex(body)) for path, (headers, body) in _SAVED.items()}
+_PAGES = {
+    path: ([(k.lower().encode("latin1"), v.encode("latin1")) for k, v in headers], bytes.fromhex(body))
+    for path, (headers, body) in _SAVED.items()
+}
 
 
-def application(environ, start_response):
-    headers, body = _PAGES[environ["PATH_INFO"]]
-    start_response("200 OK", headers)
-    return [body]
+async def application(scope, receive, send):
+    if scope["type"] == "lifespan":
+        while True:
+            message = await receive()
+            if message["type"] == "lifespan.startup":
+                await send({"type": "lifespan.startup.complete"})
+            else:
+                await send({"type": "lifespan.shutdown.complete"})
+                return
+    headers, body = _PAGES[scope["path"]]
+    await send({"type": "http.response.start", "status": 200, "headers": headers})
+    await send({"type": "http.response.body", "body": body})
 """
 HOP_HEADERS = {"date", "server", "connection", "transfer-encoding", "keep-alive"}
 
@@ -138,7 +150,8 @@ def free_port() -> int:
 def fetch(url: str, gzip_ok: bool) -> tuple[int, dict[str, str], bytes]:
     request = urllib.request.Request(url, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
     with urllib.request.urlopen(request, timeout=30) as response:
-        return response.status, dict(response.headers.items()), response.read()
+        # Header names are case-insensitive (uvicorn sends them in lower case): keep them in the usual case.
+        return response.status, {k.title(): v for k, v in response.headers.items()}, response.read()
 
 
 def wait_until_up(url: str, proc: subprocess.Popen[bytes], what: str) -> None:
@@ -240,13 +253,12 @@ def start_portal(data: Path, env: dict[str, str]) -> tuple[subprocess.Popen[byte
 
 
 def start_gunicorn(app: str, env: dict[str, str], cwd: Path, name: str) -> tuple[subprocess.Popen[bytes], str]:
-    """Another WSGI app under the very command ``treatywatch serve`` runs (2 sync workers, access log)."""
+    """Another ASGI app under the very command ``treatywatch serve`` runs (2 uvicorn workers, no access log)."""
     port = free_port()
     command = [sys.executable, "-m", "gunicorn", app, "--bind", f"127.0.0.1:{port}", "--workers", "2"]
+    command += ["--worker-class", "treatywatch.site.serving.Worker"]
     with (cwd / f"{name}.log").open("wb") as log:
-        proc = subprocess.Popen(
-            [*command, "--access-logfile", "-"], env=env, cwd=cwd, stdout=log, stderr=subprocess.STDOUT
-        )
+        proc = subprocess.Popen(command, env=env, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
     wait_until_up(base + "/en/", proc, name)
     return proc, base
@@ -405,7 +417,7 @@ def main() -> int:
             targets = {"portal": portal}
             if args.django_path:
                 proc, targets["portal, Django path"] = start_gunicorn(
-                    "treatywatch.site.wsgi:django_application", env, data, "django-path"
+                    "treatywatch.site.asgi:django_only", env, data, "django-path"
                 )
                 procs.append((proc, signal.SIGTERM))
             floor_env = {**env, "BENCH_FLOOR_PAGES": str(floor / "pages.json")}

@@ -159,9 +159,11 @@ def _fresh_caches() -> Any:
 
     from treatywatch.api import caching as api_caching
     from treatywatch.api import documents
+    from treatywatch.site.front import front
     from treatywatch.treaties import store
 
     cache.clear()
     store.forget()
     documents.forget()
     api_caching.forget_stamp()
+    front.clear()

@@ -111,6 +111,19 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="serve the portal with gunicorn", description="Serve the portal with gunicorn.")
     p.add_argument("--bind", default="127.0.0.1:8000", help="address (default: 127.0.0.1:8000)")
     p.add_argument("--workers", type=int, default=2, help="worker processes (default: 2)")
+    p.add_argument(
+        "--threads",
+        type=int,
+        default=4,
+        help="threads per worker for requests that reach Django (default: 4)",
+    )
+    p.add_argument(
+        "--access-log",
+        metavar="FILE",
+        default=None,
+        help="log each request to FILE ('-': standard output); off by default: visitors' addresses are personal "
+        "data, and a reverse proxy in front usually logs",
+    )
     p.set_defaults(handler=_serve)
     p = sub.add_parser("manage", help="run a Django management command", description="Django management commands.")
     p.add_argument("rest", nargs=argparse.REMAINDER, help="command and its arguments")
@@ -163,23 +176,26 @@ def _report_status(args: argparse.Namespace, out: TextIO) -> int:
 def _serve(args: argparse.Namespace, out: TextIO) -> int:
     import os
 
+    if not 1 <= args.workers <= 64 or not 1 <= args.threads <= 256:
+        raise BadInput("--workers: expected 1 to 64; --threads: expected 1 to 256")
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "treatywatch.site.settings")
+    os.environ["TREATYWATCH_THREADS"] = str(args.threads)
     out.write(f"treatywatch: serving the portal at http://{args.bind}/\n")
     out.flush()
     gunicorn = Path(sys.executable).with_name("gunicorn")
-    os.execv(  # noqa: S606 - replaces this process with gunicorn, arguments are ours
+    command = [
         str(gunicorn),
-        [
-            str(gunicorn),
-            "treatywatch.site.wsgi",
-            "--bind",
-            args.bind,
-            "--workers",
-            str(args.workers),
-            "--access-logfile",
-            "-",
-        ],
-    )
+        "treatywatch.site.asgi:application",
+        "--bind",
+        args.bind,
+        "--workers",
+        str(args.workers),
+        "--worker-class",
+        "treatywatch.site.serving.Worker",
+    ]
+    if args.access_log:
+        command += ["--access-logfile", args.access_log]
+    os.execv(str(gunicorn), command)  # noqa: S606 - replaces this process with gunicorn, arguments are ours
     return 0  # pragma: no cover
 
 

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.test import Client
 
 from treatywatch.api import caching, documents
-from treatywatch.api.replay import replay
+from treatywatch.site.front import front
 from treatywatch.treaties import store
 from treatywatch.treaties.loading import load
 
@@ -22,7 +22,7 @@ def forget_caches() -> None:
     store.forget()
     documents.forget()
     caching.forget_stamp()
-    replay.clear()
+    front.clear()
     cache.clear()
 
 

@@ -14,23 +14,23 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
-from time import monotonic
+from datetime import date
 from typing import Any
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseNotModified
 from django.utils.http import http_date, parse_http_date_safe
 
-from treatywatch.treaties import models
+from treatywatch.treaties.stamp import STAMP_SECONDS, Stamp, current_stamp, forget_stamp, fresh_stamp
 
 __all__ = [
     "CACHE_CONTROL",
+    "STAMP_SECONDS",
     "OpenData",
     "Stamp",
     "cached_response",
     "current_stamp",
+    "etag_for",
     "forget_stamp",
     "fresh_stamp",
     "http_language",
@@ -48,62 +48,17 @@ class OpenData:
 
 
 class OpenDataResponse(OpenData, HttpResponse):
-    pass
+    kept_for: tuple[int, date] | None = None
 
 
 class OpenDataNotModified(OpenData, HttpResponseNotModified):
     pass
 
 
-@dataclass(frozen=True, slots=True)
-class Stamp:
-    """What an answer depends on besides its address: the record's version and the day."""
-
-    version: int
-    changed: datetime | None
-    today: date
-
-    @property
-    def last_modified(self) -> datetime:
-        midnight = datetime.combine(self.today, time(0), tzinfo=UTC)
-        return midnight if self.changed is None else max(self.changed, midnight)
-
-    def etag(self, request: HttpRequest) -> str:
-        where = f"{request.get_host()}|{request.get_full_path()}".encode()
-        return f'"{self.version}.{self.today:%Y%m%d}.{hashlib.blake2b(where, digest_size=8).hexdigest()}"'
-
-
-STAMP_SECONDS = 1.0
-"""How long a process trusts the record version it last read. Answers may be cached for five minutes by anyone
-(``Cache-Control``), so a second of delay after a change costs nothing, and saves a query per request."""
-_stamp: tuple[float, Stamp] | None = None
-
-
-def current_stamp() -> Stamp:
-    """The record's latest version and the day, read from the store at most once a second per process."""
-    global _stamp
-    now = monotonic()
-    held = _stamp
-    if held is not None and now - held[0] < STAMP_SECONDS and held[1].today == date.today():
-        return held[1]
-    latest = models.RecordVersion.objects.order_by("-id").values_list("id", "changed").first()
-    stamp = Stamp(0, None, date.today()) if latest is None else Stamp(int(latest[0]), latest[1], date.today())
-    _stamp = (now, stamp)
-    return stamp
-
-
-def fresh_stamp() -> Stamp | None:
-    """The version last read if it is still to be trusted, without asking the store (``None`` otherwise)."""
-    held = _stamp
-    if held is None or monotonic() - held[0] >= STAMP_SECONDS or held[1].today != date.today():
-        return None
-    return held[1]
-
-
-def forget_stamp() -> None:
-    """Read the version again on the next request (tests, and right after a change in this process)."""
-    global _stamp
-    _stamp = None
+def etag_for(stamp: Stamp, request: HttpRequest) -> str:
+    """``"<version>.<day>.<digest of host, path and query>"``."""
+    where = f"{request.get_host()}|{request.get_full_path()}".encode()
+    return f'"{stamp.version}.{stamp.today:%Y%m%d}.{hashlib.blake2b(where, digest_size=8).hexdigest()}"'
 
 
 def http_language(lang: str) -> str:
@@ -148,7 +103,7 @@ def cached_response(
 ) -> HttpResponse:
     """Answer from the cache when the record and the day are unchanged, with validators and CORS."""
     stamp = current_stamp()
-    etag = stamp.etag(request)
+    etag = etag_for(stamp, request)
     if request.method in ("GET", "HEAD") and matches(request.META, etag, int(stamp.last_modified.timestamp())):
         return _validators(OpenDataNotModified(), etag, stamp, language)
     key = "treatywatch.api:" + etag.strip('"')
@@ -157,6 +112,7 @@ def cached_response(
         body = build(stamp)
         cache.set(key, body, CACHE_SECONDS)
     response = OpenDataResponse(body, content_type=content_type)
+    response.kept_for = stamp.key  # public by construction: the front may answer it again (site.front)
     for name, value in (headers or {}).items():
         response[name] = value
     return _validators(response, etag, stamp, language)

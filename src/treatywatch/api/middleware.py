@@ -1,10 +1,10 @@
-"""The open data's own middleware, first in the stack: CORS, preflight, HEAD, and replay of prebuilt answers.
+"""The open data's own middleware, early in the stack: CORS, preflight and HEAD.
 
 - Any site may read the open data with GET: every answer under /api/, /data/, /badge/ and /<lang>/feeds/ carries
   ``Access-Control-Allow-Origin: *``, and preflight requests (OPTIONS) are answered here.
 - HEAD is answered as GET without the body (the API's routes declare GET only).
-- A repeated request is answered from ``replay`` with the bytes and headers the whole stack produced the first
-  time, without running the rest of it (see ``replay`` for what is kept and when).
+
+Repeated requests are answered before Django by the front (``site.front``), with what this stack produced.
 """
 
 from __future__ import annotations
@@ -14,9 +14,7 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 
-from .caching import OpenData, current_stamp
-from .replay import key as replay_key
-from .replay import replay
+from .caching import OpenData
 
 __all__ = ["OPEN_DATA", "OpenDataMiddleware", "is_open_data", "preflight"]
 
@@ -43,11 +41,6 @@ class OpenDataMiddleware:
             return preflight()
         if method not in ("GET", "HEAD"):
             return self.get_response(request)
-        key = replay_key(request.META, current_stamp()) if valid_host(request) else None
-        if key is not None:
-            entry = replay.get(key)
-            if entry is not None:
-                return entry.response(request)
         request.method = "GET"
         response = self.get_response(request)
         request.method = method
@@ -62,20 +55,9 @@ class OpenDataMiddleware:
                 response["Vary"] = ", ".join(kept)
             elif "Vary" in response:
                 del response["Vary"]
-            if key is not None:
-                replay.put(key, response)
         if method == "HEAD":
             response.content = b""
         return response
-
-
-def valid_host(request: HttpRequest) -> bool:
-    """Only answers for hosts Django accepts are kept, so a replayed answer never skips that check."""
-    try:
-        request.get_host()
-    except Exception:  # DisallowedHost: let the stack answer it
-        return False
-    return True
 
 
 def preflight() -> HttpResponse:

@@ -3,8 +3,8 @@
 Every page gets an ETag made of the record version, the language, the host, the path with its query and today's
 date, a Last-Modified (the later of the last change to the record and the start of today) and
 ``Cache-Control: public, max-age=300``. A conditional GET is answered 304 before anything is rendered. Pages for
-today (no query string) are kept in Django's cache per record version, day, host and path, so a repeat request
-costs one small query.
+today (no query string) are kept in Django's cache per record version, day, host and path (the version is read at
+most once a second: ``treaties.stamp``), and the front answers repeats before Django does (``site.front``).
 """
 
 from __future__ import annotations
@@ -14,20 +14,19 @@ import hashlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time
+from datetime import date
 from functools import wraps
 from typing import Any
 
 from django.core.cache import cache
 from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpResponseNotAllowed
 from django.shortcuts import render
-from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, patch_vary_headers
 from django.utils.http import http_date
 from django.utils.translation import gettext
 
 import treatywatch
-from treatywatch.treaties.models import RecordVersion
+from treatywatch.treaties.stamp import current_stamp
 from treatywatch.treaties.store import catalogue
 
 from .context import MAIN_TREATY, AsOfError, PageContext
@@ -39,13 +38,6 @@ MAX_AGE = 300
 CACHE_SECONDS = 60 * 60 * 24
 PageView = Callable[..., HttpResponseBase]
 _ACCEPTS_GZIP = re.compile(r"\bgzip\b")
-
-
-def _record_version() -> tuple[int, datetime]:
-    latest = RecordVersion.objects.order_by("-id").values_list("id", "changed").first()
-    if latest is None:
-        return 0, datetime(1990, 12, 18, tzinfo=UTC)
-    return int(latest[0]), latest[1]
 
 
 def _etag(request: HttpRequest, version: int, today: date) -> str:
@@ -90,7 +82,7 @@ def _accepts_gzip(request: HttpRequest) -> bool:
 
 
 class PageResponse(HttpResponse):
-    """A page for today: ``kept_for`` is the record version and day it was built for (see ``fastpath``)."""
+    """A page for today: ``kept_for`` is the record version and day it was built for (see ``site.front``)."""
 
     kept_for: tuple[int, date] | None = None
 
@@ -141,10 +133,10 @@ def page(view: PageView) -> Callable[..., HttpResponseBase]:
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         if request.method not in ("GET", "HEAD"):
             return HttpResponseNotAllowed(["GET", "HEAD"])
-        today = timezone.localdate()
-        version, changed = _record_version()
+        stamp = current_stamp()
+        version, today = stamp.key
         etag = _etag(request, version, today)
-        last_modified = max(changed, datetime.combine(today, time.min, tzinfo=UTC)).timestamp()
+        last_modified = stamp.last_modified.timestamp()
         not_modified = get_conditional_response(request, etag=etag, last_modified=int(last_modified))
         if not_modified is not None:
             # The tag the 200 would have carried: weak when the body would have been compressed.

@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse, HttpResponseBase, HttpRespons
 from django.shortcuts import render
 from django.template import loader
 from django.utils import translation
+from django.utils.html import format_html
 from django.utils.translation import gettext
 
 from treatywatch.engine import UnknownState, UnknownTreaty
@@ -120,7 +121,13 @@ def search(request: HttpRequest, ctx: PageContext) -> HttpResponseBase:
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     message = gettext("The request could not be understood. Please check the address.")
-    return render(request, "portal/error.html", {"status": 400, "message": message}, status=400)
+    try:
+        return render(request, "portal/error.html", {"status": 400, "message": message}, status=400)
+    except Exception:  # a refused Host header: the page's links would need the host; say it plainly instead
+        direction = "rtl" if translation.get_language_bidi() else "ltr"
+        page = '<!DOCTYPE html><html lang="{}" dir="{}"><title>{}</title><h1>{}</h1>'
+        body = format_html(page, data_language(), direction, message, message)
+        return HttpResponse(body, status=400)
 
 
 def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:

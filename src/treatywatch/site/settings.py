@@ -76,6 +76,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "treatywatch.site.front.FrontMiddleware",  # keeps public answers for the front (site.asgi, site.wsgi)
     "treatywatch.api.middleware.OpenDataMiddleware",  # CORS for the open data; answers preflight requests first
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
