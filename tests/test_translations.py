@@ -61,6 +61,7 @@ SAME_IN_EVERY_LANGUAGE = {
 SAME_AS_ENGLISH = {
     # Words that French spells as English does.
     "fr": {
+        "Article",
         "Date",
         "Europe",
         "Instrument",

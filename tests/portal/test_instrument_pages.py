@@ -41,7 +41,7 @@ def test_procedures_of_a_scraped_record_say_declarations_not_recorded_rather_tha
 
 def test_the_conventions_procedures_still_count_its_declarations(client: Client, record: None) -> None:
     text = section(get(client, "/en/treaties/ICRMW/"), "rules-h").text
-    assert "4 declarations of the 10 needed. The procedure is not yet operative." in text
+    assert "4 declarations of the 10 needed; the procedure is not yet operative." in text
     assert "declarations not recorded" not in text
 
 

@@ -93,7 +93,7 @@ def test_a_cell_shows_a_symbol_and_a_year_and_says_the_position_in_words(client:
     assert cell("KHM", "ICRMW").find("span", class_="vh").text == "Signed on 27 September 2004; not yet bound"  # type: ignore[union-attr]
     togo = cell("TGO", "ICRMW")
     assert togo.find("span", aria_hidden="true").text == "● 2020–2021"  # type: ignore[union-attr]
-    assert togo.find("span", class_="vh").text == "State party since between 1 May 2020 and 1 April 2021"  # type: ignore[union-attr]
+    assert togo.find("span", class_="vh").text == "Became a State party between 1 May 2020 and 1 April 2021"  # type: ignore[union-attr]
     assert cell("USA", "ICRMW").children == [], "an empty cell: neither signed nor bound"
 
 

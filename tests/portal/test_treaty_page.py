@@ -134,7 +134,7 @@ def test_the_final_clauses_are_given_in_words(client: Client, record: None) -> N
     )
     assert "no earlier than 5 years after it entered into force" in text
     assert "Individual communications (article 77)" in text and "Inter-State communications (article 76)" in text
-    assert "The procedure is not yet operative." in text
+    assert "needed; the procedure is not yet operative." in text
 
 
 def test_a_record_checked_up_to_a_day_says_so_prominently(client: Client, record: None) -> None:

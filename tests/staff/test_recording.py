@@ -123,4 +123,4 @@ def test_the_public_state_page_shows_a_correction_with_its_reason(
     client.post(f"/staff/correct/{original.pk}/", {**data, "step": "confirm", "signed": preview.context["signed"]})
     page = Client().get("/en/states/ALB/").content.decode()
     assert "Corrections to the record" in page
-    assert "accession 2007-06-05" in page and "accession 2007-06-06" in page and "misread notification" in page
+    assert "Accession, 5 June 2007" in page and "Accession, 6 June 2007" in page and "misread notification" in page

@@ -55,6 +55,9 @@ def test_issuing_freezes_the_report_and_the_portal_shows_it_as_issued(
     assert public.status_code == 200 and public.content.decode() == issued.html
     listing = Client().get("/en/reports/").content.decode()
     assert "A/55/205" in listing
+    assert "<td>English</td>" in listing, "the language by its name, not its code"
+    assert "<td>Inglés</td>" in Client().get("/es/reports/").content.decode()
+    assert "(English, as of 2000-07-01)" in client.get("/staff/reports/").content.decode()
     pdf = Client().get(f"/en/reports/{issued.pk}.pdf")
     assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.db import models
+from django.utils.translation import pgettext_lazy
 
 
 class AuditEvent(models.Model):
@@ -17,18 +18,18 @@ class AuditEvent(models.Model):
     EXPORT = "export"
     BACKUP = "backup"
     REPORT = "report"
-    KINDS = [
-        (LOGIN, "login"),
-        (LOGIN_FAILED, "failed login"),
-        (LOGOUT, "logout"),
-        (LOCKED_OUT, "locked out"),
-        (SECOND_FACTOR, "second factor"),
-        (RECORD, "record"),
-        (CORRECTION, "correction"),
-        (IMPORT, "import"),
-        (EXPORT, "export"),
-        (BACKUP, "backup or restore"),
-        (REPORT, "report"),
+    KINDS = [  # the stored codes, and the labels the audit log shows in the staff member's language
+        (LOGIN, pgettext_lazy("audit event", "login")),
+        (LOGIN_FAILED, pgettext_lazy("audit event", "failed login")),
+        (LOGOUT, pgettext_lazy("audit event", "logout")),
+        (LOCKED_OUT, pgettext_lazy("audit event", "locked out")),
+        (SECOND_FACTOR, pgettext_lazy("audit event", "second factor")),
+        (RECORD, pgettext_lazy("audit event", "record")),
+        (CORRECTION, pgettext_lazy("audit event", "correction")),
+        (IMPORT, pgettext_lazy("audit event", "import")),
+        (EXPORT, pgettext_lazy("audit event", "export")),
+        (BACKUP, pgettext_lazy("audit event", "backup or restore")),
+        (REPORT, pgettext_lazy("audit event", "report")),
     ]
 
     at = models.DateTimeField(auto_now_add=True, db_index=True)

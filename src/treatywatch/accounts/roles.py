@@ -15,6 +15,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 DEPOSITARY_OFFICER = "depositary_officer"
 COMMITTEE_SECRETARIAT = "committee_secretariat"
@@ -23,12 +24,13 @@ CAMPAIGN_EDITOR = "campaign_editor"
 ADMINISTRATOR = "administrator"
 
 ROLES = {
-    DEPOSITARY_OFFICER: "Depositary officer (records actions)",
-    COMMITTEE_SECRETARIAT: "Committee secretariat",
-    RAPPORTEUR_STAFF: "Special Rapporteur's staff",
-    CAMPAIGN_EDITOR: "Campaign editor",
-    ADMINISTRATOR: "Administrator",
+    DEPOSITARY_OFFICER: _("Depositary officer (records actions)"),
+    COMMITTEE_SECRETARIAT: _("Committee secretariat"),
+    RAPPORTEUR_STAFF: _("Special Rapporteur's staff"),
+    CAMPAIGN_EDITOR: _("Campaign editor"),
+    ADMINISTRATOR: _("Administrator"),
 }
+"""Each role's code (the group's name) and its name as staff screens show it."""
 
 SECOND_FACTOR_REQUIRED = frozenset({ADMINISTRATOR, RAPPORTEUR_STAFF})
 """Roles that may act only after a TOTP second factor in this session."""

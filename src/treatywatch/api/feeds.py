@@ -89,7 +89,7 @@ class ActionFeed(_Feed):
         if obj.state is not None:
             return gettext("Depositary actions of %(state)s") % {"state": obj.state.name(data_language(obj.lang))}
         if obj.treaty is not None:
-            return gettext("Depositary actions under the %(treaty)s") % {"treaty": obj.treaty}
+            return gettext("Depositary actions relating to the treaty %(treaty)s") % {"treaty": obj.treaty}
         return gettext("Depositary actions")
 
     def subtitle(self, obj: Scope) -> str:

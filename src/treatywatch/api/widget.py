@@ -12,11 +12,11 @@ from typing import Any
 from django.http import Http404, HttpRequest, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
-from django.utils.translation import pgettext
+from django.utils.translation import gettext, ngettext, pgettext
 from django.views.decorators.clickjacking import xframe_options_exempt
 
-from treatywatch.engine import TreatyRecord
-from treatywatch.portal.formatting import data_language, day_text, number, span_text
+from treatywatch.engine import Status, TreatyRecord
+from treatywatch.portal.formatting import data_language, day_text, number, when_span
 from treatywatch.portal.labels import MAP_CLASS, position_label
 from treatywatch.portal.svgmap import world_map
 
@@ -49,6 +49,34 @@ def _map(record: TreatyRecord, request: HttpRequest, stamp: Stamp, lang: str) ->
     return str(world_map(classes, titles, links))
 
 
+def eif_sentence(status: Status) -> str:
+    """Entry into force in one sentence: since a day, in a month or a year, between two days, or still to come."""
+    eif = status.entry_into_force
+    if eif is None:
+        return ngettext(
+            "Not yet in force: %(count)s more instrument needed.",
+            "Not yet in force: %(count)s more instruments needed.",
+            status.instruments_needed,
+        ) % {"count": number(status.instruments_needed)}
+    if not status.in_force:
+        if eif.exact:
+            return gettext("Enters into force on %(date)s.") % {"date": day_text(eif.earliest)}
+        return gettext("Enters into force between %(start)s and %(end)s.") % {
+            "start": day_text(eif.earliest),
+            "end": day_text(eif.latest),
+        }
+    when = when_span(eif)
+    if when.form == "day":
+        text = gettext("In force since %(date)s.")
+    elif when.form == "month":
+        text = pgettext("in a month", "Entered into force in %(date)s.")
+    elif when.form == "year":
+        text = pgettext("in a year", "Entered into force in %(date)s.")
+    else:
+        text = gettext("Entered into force between %(start)s and %(end)s.")
+    return text % when.values
+
+
 def context(record: TreatyRecord, request: HttpRequest, stamp: Stamp) -> dict[str, Any]:
     lang = translation.get_language() or "en"
     status = record.status(stamp.today)
@@ -58,8 +86,7 @@ def context(record: TreatyRecord, request: HttpRequest, stamp: Stamp) -> dict[st
         "status": status,
         "contracting": number(status.contracting_states),
         "not_bound": number(status.signatories_not_bound),
-        "needed": number(status.instruments_needed),
-        "entry_into_force": span_text(status.entry_into_force) if status.entry_into_force else "",
+        "eif_sentence": eif_sentence(status),
         "as_of": day_text(stamp.today),
         "treaty_url": f"/{lang}/treaties/{record.treaty.id}/",
         "map": _map(record, request, stamp, lang),

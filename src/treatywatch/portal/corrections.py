@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from django.utils.translation import pgettext
+
+from treatywatch.engine import ActionKind, DateError, PartialDate
 from treatywatch.treaties import models
 
-from .formatting import day_text
+from .formatting import day_text, partial_text
+from .labels import kind_label
 
 
 @dataclass(frozen=True)
@@ -20,7 +24,24 @@ class Correction:
 
 
 def _entry(a: models.Action) -> str:
-    return f"{a.kind.replace('_', ' ')} {a.date}" + (f" (art. {a.article})" if a.article else "")
+    """The entry in the page language: "Accession, 5 June 2007", "Declaration (article 77), 2016"."""
+    try:
+        label = kind_label(ActionKind.parse(a.kind))
+    except ValueError:
+        label = a.kind
+    if a.article:
+        label = pgettext("action with article", "%(action)s (article %(article)s)") % {
+            "action": label,
+            "article": a.article,
+        }
+    try:
+        when = partial_text(PartialDate.parse(a.date))
+    except DateError:
+        when = a.date
+    return pgettext("an entry of the record: its action and date", "%(action)s, %(date)s") % {
+        "action": label,
+        "date": when,
+    }
 
 
 def corrections_for(code: str) -> list[Correction]:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.utils.safestring import SafeString
-from django.utils.translation import gettext, pgettext
+from django.utils.translation import gettext, ngettext, pgettext
 
 from treatywatch.engine import Action, Participant, TreatyRecord
 
@@ -75,13 +75,16 @@ def parties_chart(record: TreatyRecord, ctx: PageContext) -> SafeString:
     if status.in_force and eif is not None:
         marker = (eif.latest, gettext("Entry into force: %(date)s") % {"date": day_text(eif.latest)})
     start = record.treaty.opened
-    description = gettext(
-        "From %(start)s to %(end)s: %(contracting)s contracting States and %(parties)s Parties for which it is in "
-        "force at the end."
+    description = ngettext(
+        "From %(start)s to %(end)s: at the end, %(count)s State had consented to be bound (a contracting State), "
+        "and the number of Parties for which the treaty was in force was %(parties)s.",
+        "From %(start)s to %(end)s: at the end, %(count)s States had consented to be bound (contracting States), "
+        "and the number of Parties for which the treaty was in force was %(parties)s.",
+        status.contracting_states,
     ) % {
         "start": day_text(start),
         "end": day_text(ctx.day),
-        "contracting": number(status.contracting_states),
+        "count": number(status.contracting_states),
         "parties": number(status.parties_in_force),
     }
     return step_chart(
@@ -97,7 +100,12 @@ def parties_chart(record: TreatyRecord, ctx: PageContext) -> SafeString:
         marker=marker,
         threshold=(
             status.threshold,
-            gettext("%(count)s instruments needed for entry into force") % {"count": number(status.threshold)},
+            ngettext(
+                "%(count)s instrument needed for entry into force",
+                "%(count)s instruments needed for entry into force",
+                status.threshold,
+            )
+            % {"count": number(status.threshold)},
         ),
     )
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext, ngettext, pgettext, pgettext_lazy
 
 from treatywatch.engine import Action, ActionKind, Alignment, Due, Period, ProcedureStatus, Rule, Treaty
 
-from .formatting import number
+from .formatting import When, list_text, number
 
 __all__ = [
     "MAP_CLASS",
@@ -21,6 +21,8 @@ __all__ = [
     "kind_label",
     "period_text",
     "position_label",
+    "position_sentence",
+    "position_sentences",
     "procedure_title",
     "region_label",
     "rule_text",
@@ -32,6 +34,38 @@ _POSITIONS: dict[str, Promise] = {
     "signatory": pgettext_lazy("position", "Signatory, not yet bound"),
     "withdrawn": pgettext_lazy("position", "Withdrawn (denounced)"),
     "none": pgettext_lazy("position", "No signature or consent to be bound"),
+}
+
+_POSITION_SINCE: dict[str, dict[str, Promise]] = {
+    # A State's position with the date it dates from, one sentence for each form of date (formatting.When): a
+    # day ("since 1 July 2003"), a month or a year the record gives without the day ("in 2016"), a range of
+    # possible days, or an undated act known to precede a day.
+    "party": {
+        "day": pgettext_lazy("position", "State party since %(date)s"),
+        "month": pgettext_lazy("position, in a month", "Became a State party in %(date)s"),
+        "year": pgettext_lazy("position, in a year", "Became a State party in %(date)s"),
+        "between": pgettext_lazy("position", "Became a State party between %(start)s and %(end)s"),
+    },
+    "contracting": {
+        "day": pgettext_lazy("position", "Bound since %(date)s; not yet in force for it"),
+        "month": pgettext_lazy("position, in a month", "Became bound in %(date)s; not yet in force for it"),
+        "year": pgettext_lazy("position, in a year", "Became bound in %(date)s; not yet in force for it"),
+        "between": pgettext_lazy("position", "Became bound between %(start)s and %(end)s; not yet in force for it"),
+        "by": pgettext_lazy("position", "Became bound on or before %(date)s; not yet in force for it"),
+    },
+    "signatory": {
+        "day": pgettext_lazy("position", "Signed on %(date)s; not yet bound"),
+        "month": pgettext_lazy("position, in a month", "Signed in %(date)s; not yet bound"),
+        "year": pgettext_lazy("position, in a year", "Signed in %(date)s; not yet bound"),
+        "between": pgettext_lazy("position", "Signed between %(start)s and %(end)s; not yet bound"),
+        "by": pgettext_lazy("position", "Signed on or before %(date)s; not yet bound"),
+    },
+    "withdrawn": {
+        "day": pgettext_lazy("position", "Withdrawn: no longer bound since %(date)s"),
+        "month": pgettext_lazy("position, in a month", "Withdrawn: ceased to be bound in %(date)s"),
+        "year": pgettext_lazy("position, in a year", "Withdrawn: ceased to be bound in %(date)s"),
+        "between": pgettext_lazy("position", "Withdrawn: ceased to be bound between %(start)s and %(end)s"),
+    },
 }
 
 MAP_CLASS = {"party": "p", "contracting": "p", "signatory": "s"}
@@ -98,6 +132,17 @@ def position_label(position: str) -> str:
     return str(_POSITIONS.get(position, position))
 
 
+def position_sentences() -> dict[str, dict[str, str]]:
+    """Every position sentence in the page language, by position and form of date (for pages that say many)."""
+    return {position: {form: str(text) for form, text in forms.items()} for position, forms in _POSITION_SINCE.items()}
+
+
+def position_sentence(position: str, when: When) -> str:
+    """ "State party since 1 July 2003", "Signed in 2016; not yet bound"; the bare label when no sentence fits."""
+    text = _POSITION_SINCE.get(position, {}).get(when.form)
+    return str(text) % when.values if text is not None else position_label(position)
+
+
 def action_label(action: Action) -> str:
     """ "Declaration (article 77)" or "Accession"."""
     label = str(_KINDS.get(action.kind, action.kind.value))
@@ -151,7 +196,8 @@ def rule_text(rule: Rule, after: str) -> str:
 
 
 def counted_kinds(treaty: Treaty) -> str:
-    """The kinds of instrument that count towards entry into force, listed: "Ratification, Accession"."""
+    """The kinds of instrument that count towards entry into force, listed: "Ratification, Accession and
+    Succession"."""
     order = list(ActionKind)
     kinds = sorted(treaty.entry_into_force.counts, key=order.index)
-    return pgettext("list separator", ", ").join(kind_label(k) for k in kinds)
+    return list_text([kind_label(k) for k in kinds])

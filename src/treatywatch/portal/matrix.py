@@ -23,7 +23,7 @@ from treatywatch.serialize import matrix_dict, targets_dict
 
 from .caching import page
 from .context import PageContext
-from .formatting import data_language, day_text, number, state_name
+from .formatting import data_language, day_text, list_text, number, state_name
 from .labels import position_label, region_label
 from .matrixtable import SYMBOLS, Words, columns, html_rows, matrix_csv, stale_notice, targets_csv
 
@@ -48,7 +48,7 @@ def _one_of(request: HttpRequest, name: str, allowed: tuple[str, ...], default: 
     if raw not in allowed:
         raise ParameterError(
             gettext("The parameter %(name)s must be one of: %(allowed)s. “%(value)s” is not one of them.")
-            % {"name": name, "allowed": ", ".join(allowed), "value": raw[:40]}
+            % {"name": name, "allowed": list_text(list(allowed), style="or"), "value": raw[:40]}
         )
     return raw
 

@@ -10,19 +10,31 @@ from __future__ import annotations
 import csv
 import io
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from functools import lru_cache
 from html import escape
 
 from babel.dates import format_date
 from django.utils.safestring import SafeString, mark_safe
-from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import ngettext
 
-from treatywatch.engine import PartialDate, Span, Treaty
+from treatywatch.engine import Span, Treaty
 from treatywatch.engine.matrix import CORE_TREATIES, Cell, Matrix, Row
 
 from .context import PageContext
-from .formatting import babel_locale, data_language, day_text, number, partial_text, state_name, year_text
+from .formatting import (
+    When,
+    babel_locale,
+    data_language,
+    day_text,
+    month_in_sentence,
+    number,
+    state_name,
+    whole_month,
+    whole_year,
+    year_text,
+)
+from .labels import position_sentences
 
 __all__ = [
     "SYMBOLS",
@@ -48,34 +60,17 @@ def _long_date(locale: str, d: date) -> str:
     return str(format_date(d, format="long", locale=locale))
 
 
-def _whole_year(span: Span) -> bool:
-    return (span.earliest.month, span.earliest.day, span.latest.month, span.latest.day) == (1, 1, 12, 31) and (
-        span.earliest.year == span.latest.year
-    )
-
-
-def _whole_month(span: Span) -> bool:
-    e, last = span.earliest, span.latest
-    return e.day == 1 and (e.year, e.month) == (last.year, last.month) and (last + timedelta(days=1)).day == 1
-
-
 class Words:
     """Dates, numbers and sentences in the page language, each formatted once: a page has some 3,600 cells but
     only a few hundred distinct dates, and babel's formatting is the costly part of building it."""
 
     def __init__(self) -> None:
         self._locale = babel_locale()
-        self._dates: dict[Span, str] = {}
+        self._whens: dict[Span, When] = {}
         self._years: dict[int, str] = {}
         self._numbers: dict[int, str] = {}
         self._cells: dict[Cell, SafeString] = {}
-        self._between = gettext("between %(start)s and %(end)s")
-        self._sentences = {
-            "party": pgettext("position", "State party since %(date)s"),
-            "contracting": pgettext("position", "Bound since %(date)s; not yet in force for it"),
-            "signatory": pgettext("position", "Signed on %(date)s; not yet bound"),
-            "withdrawn": pgettext("position", "Withdrawn: no longer bound since %(date)s"),
-        }
+        self._sentences = position_sentences()
 
     def day(self, d: date) -> str:
         return _long_date(self._locale, d)
@@ -86,19 +81,20 @@ class Words:
             found = self._numbers[n] = number(n)
         return found
 
-    def date(self, span: Span) -> str:
-        """A day; a month or a year when the record gives only that; else the range of possible days."""
-        found = self._dates.get(span)
+    def when(self, span: Span) -> When:
+        """``formatting.when_span``: a day; a month or a year when the record gives only that; else the range of
+        possible days."""
+        found = self._whens.get(span)
         if found is None:
             if span.exact:
-                found = self.day(span.earliest)
-            elif _whole_year(span):
-                found = self.year(span.earliest.year)
-            elif _whole_month(span):
-                found = partial_text(PartialDate.parse(f"{span.earliest:%Y-%m}"))
+                found = When("day", {"date": self.day(span.earliest)})
+            elif whole_year(span):
+                found = When("year", {"date": self.year(span.earliest.year)})
+            elif whole_month(span):
+                found = When("month", {"date": month_in_sentence(span.earliest)})
             else:
-                found = self._between % {"start": self.day(span.earliest), "end": self.day(span.latest)}
-            self._dates[span] = found
+                found = When("between", {"start": self.day(span.earliest), "end": self.day(span.latest)})
+            self._whens[span] = found
         return found
 
     def year(self, year: int) -> str:
@@ -116,7 +112,9 @@ class Words:
         """The position in one phrase with its date, as the State page says it."""
         if cell.since is None or cell.position not in self._sentences:
             return ""
-        return self._sentences[cell.position] % {"date": self.date(cell.since)}
+        when = self.when(cell.since)
+        forms = self._sentences[cell.position]
+        return forms[when.form] % when.values if when.form in forms else ""
 
     def cell(self, cell: Cell) -> SafeString:
         """``<td>`` of one cell: empty for none; else the symbol and the year (hidden from screen readers, a

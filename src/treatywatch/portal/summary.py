@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from django.utils.translation import gettext, ngettext, pgettext
+from django.utils.translation import gettext, ngettext, npgettext, pgettext
 
 from treatywatch.engine import (
     ActionKind,
@@ -18,8 +18,8 @@ from treatywatch.engine import (
     TreatyRecord,
 )
 
-from .formatting import day_text, number, partial_text, span_text
-from .labels import counted_kinds, period_text, position_label, procedure_title, rule_text
+from .formatting import day_text, number, span_text, when_partial, when_span
+from .labels import counted_kinds, period_text, position_label, position_sentence, procedure_title, rule_text
 
 __all__ = [
     "Figure",
@@ -31,6 +31,7 @@ __all__ = [
     "position_summary",
     "procedure_sentence",
     "procedures",
+    "undated_declarations",
 ]
 
 
@@ -80,14 +81,23 @@ def figures(status: Status) -> list[Figure]:
 def in_force_sentence(record: TreatyRecord, status: Status) -> str:
     article = record.treaty.entry_into_force.article
     if status.in_force and status.entry_into_force is not None:
-        return gettext("In force since %(date)s (article %(article)s).") % {
-            "date": span_text(status.entry_into_force),
-            "article": article,
-        }
+        when = when_span(status.entry_into_force)
+        if when.form == "day":
+            text = gettext("In force since %(date)s (article %(article)s).")
+        elif when.form == "month":
+            text = pgettext("in a month", "Entered into force in %(date)s (article %(article)s).")
+        elif when.form == "year":
+            text = pgettext("in a year", "Entered into force in %(date)s (article %(article)s).")
+        else:
+            text = gettext("Entered into force between %(start)s and %(end)s (article %(article)s).")
+        return text % {**when.values, "article": article}
     if status.entry_into_force is not None:
-        return gettext(
+        return ngettext(
+            "The %(threshold)s instrument needed was deposited by %(reached)s: it enters into force on %(date)s "
+            "(article %(article)s).",
             "The %(threshold)s instruments needed were deposited by %(reached)s: it enters into force on %(date)s "
-            "(article %(article)s)."
+            "(article %(article)s).",
+            status.threshold,
         ) % {
             "threshold": number(status.threshold),
             "reached": span_text(status.threshold_reached),
@@ -144,7 +154,21 @@ def committee_sentence(record: TreatyRecord, status: Status) -> str:
 
 
 def procedures(status: Status) -> list[str]:
-    return [procedure_sentence(p, status.record_as_of) for p in status.procedures]
+    """A sentence for each optional procedure, followed by one on its undated declarations if it has any."""
+    found = []
+    for p in status.procedures:
+        found.append(procedure_sentence(p, status.record_as_of))
+        if p.declarations_uncertain:
+            found.append(undated_declarations(p))
+    return found
+
+
+def undated_declarations(p: ProcedureStatus) -> str:
+    return ngettext(
+        "Article %(article)s: the date of %(count)s more declaration is not known.",
+        "Article %(article)s: the dates of %(count)s more declarations are not known.",
+        p.declarations_uncertain,
+    ) % {"article": p.article, "count": number(p.declarations_uncertain)}
 
 
 def procedure_sentence(p: ProcedureStatus, record_as_of: date | None = None) -> str:
@@ -167,35 +191,67 @@ def procedure_sentence(p: ProcedureStatus, record_as_of: date | None = None) -> 
             "date": day_text(record_as_of),
             "threshold": number(p.threshold),
         }
-    parts = [
-        ngettext(
-            "Article %(article)s (%(title)s): %(count)s declaration of the %(threshold)s needed.",
-            "Article %(article)s (%(title)s): %(count)s declarations of the %(threshold)s needed.",
-            p.declarations,
+    values = {
+        "article": p.article,
+        "title": procedure_title(p),
+        "count": number(p.declarations),
+        "threshold": number(p.threshold),
+    }
+    n = p.declarations
+    if not p.operative:
+        text = ngettext(
+            "Article %(article)s (%(title)s): %(count)s declaration of the %(threshold)s needed; the procedure is "
+            "not yet operative.",
+            "Article %(article)s (%(title)s): %(count)s declarations of the %(threshold)s needed; the procedure is "
+            "not yet operative.",
+            n,
         )
-        % {
-            "article": p.article,
-            "title": procedure_title(p),
-            "count": number(p.declarations),
-            "threshold": number(p.threshold),
-        }
-    ]
-    if p.declarations_uncertain:
-        parts.append(
-            ngettext(
-                "The date of %(count)s more declaration is not known.",
-                "The dates of %(count)s more declarations are not known.",
-                p.declarations_uncertain,
-            )
-            % {"count": number(p.declarations_uncertain)}
+    elif p.operative_since is None:
+        text = ngettext(
+            "Article %(article)s (%(title)s): %(count)s declaration of the %(threshold)s needed; the procedure is "
+            "operative.",
+            "Article %(article)s (%(title)s): %(count)s declarations of the %(threshold)s needed; the procedure is "
+            "operative.",
+            n,
         )
-    if p.operative and p.operative_since is not None:
-        parts.append(gettext("The procedure is operative since %(date)s.") % {"date": span_text(p.operative_since)})
-    elif p.operative:
-        parts.append(gettext("The procedure is operative."))
     else:
-        parts.append(gettext("The procedure is not yet operative."))
-    return " ".join(parts)
+        when = when_span(p.operative_since)
+        values.update(when.values)
+        if when.form == "day":
+            text = ngettext(
+                "Article %(article)s (%(title)s): %(count)s declaration of the %(threshold)s needed; the procedure "
+                "has been operative since %(date)s.",
+                "Article %(article)s (%(title)s): %(count)s declarations of the %(threshold)s needed; the procedure "
+                "has been operative since %(date)s.",
+                n,
+            )
+        elif when.form == "month":
+            text = npgettext(
+                "in a month",
+                "Article %(article)s (%(title)s): %(count)s declaration of the %(threshold)s needed; the procedure "
+                "became operative in %(date)s.",
+                "Article %(article)s (%(title)s): %(count)s declarations of the %(threshold)s needed; the procedure "
+                "became operative in %(date)s.",
+                n,
+            )
+        elif when.form == "year":
+            text = npgettext(
+                "in a year",
+                "Article %(article)s (%(title)s): %(count)s declaration of the %(threshold)s needed; the procedure "
+                "became operative in %(date)s.",
+                "Article %(article)s (%(title)s): %(count)s declarations of the %(threshold)s needed; the procedure "
+                "became operative in %(date)s.",
+                n,
+            )
+        else:
+            text = ngettext(
+                "Article %(article)s (%(title)s): %(count)s declaration of the %(threshold)s needed; the procedure "
+                "became operative between %(start)s and %(end)s.",
+                "Article %(article)s (%(title)s): %(count)s declarations of the %(threshold)s needed; the procedure "
+                "became operative between %(start)s and %(end)s.",
+                n,
+            )
+    return text % values
 
 
 def final_clauses(record: TreatyRecord, status: Status) -> list[Section]:
@@ -227,9 +283,17 @@ def final_clauses(record: TreatyRecord, status: Status) -> list[Section]:
         ]
         for step in c.enlargements:
             if step.trigger is EnlargementTrigger.ENTRY_INTO_FORCE_FOR_NTH_PARTY:
-                text = gettext("It grows to %(size)s members once the treaty is in force for %(n)s States Parties.")
+                text = ngettext(
+                    "It grows to %(size)s members once the treaty is in force for %(n)s State Party.",
+                    "It grows to %(size)s members once the treaty is in force for %(n)s States Parties.",
+                    step.n,
+                )
             else:
-                text = gettext("It grows to %(size)s members once %(n)s States have ratified or acceded.")
+                text = ngettext(
+                    "It grows to %(size)s members once %(n)s State has ratified or acceded.",
+                    "It grows to %(size)s members once %(n)s States have ratified or acceded.",
+                    step.n,
+                )
             sentences.append(text % {"size": number(step.size), "n": number(step.n)})
         if status.committee_size is not None:
             sentences.append(
@@ -280,12 +344,16 @@ def final_clauses(record: TreatyRecord, status: Status) -> list[Section]:
                 pgettext("procedure heading", "%(title)s (article %(article)s)")
                 % {"title": procedure_title(p), "article": p.article},
                 (
-                    gettext(
+                    ngettext(
                         "States Parties may declare that they accept this procedure. It operates once %(count)s "
-                        "States Parties have made the declaration."
+                        "State Party has made the declaration.",
+                        "States Parties may declare that they accept this procedure. It operates once %(count)s "
+                        "States Parties have made the declaration.",
+                        p.threshold,
                     )
                     % {"count": number(p.threshold)},
                     procedure_sentence(p, status.record_as_of),
+                    *([undated_declarations(p)] if p.declarations_uncertain else []),
                 ),
             )
         )
@@ -297,15 +365,11 @@ def position_summary(p: Participant | None) -> str:
     if p is None or p.position == "none":
         return position_label("none")
     if p.position == "party" and p.entry_into_force is not None:
-        return pgettext("position", "State party since %(date)s") % {"date": span_text(p.entry_into_force)}
+        return position_sentence("party", when_span(p.entry_into_force))
     if p.position == "contracting" and p.consent is not None:
-        return pgettext("position", "Bound since %(date)s; not yet in force for it") % {
-            "date": partial_text(p.consent.date)
-        }
+        return position_sentence("contracting", when_partial(p.consent.date))
     if p.position == "signatory" and p.signature is not None:
-        return pgettext("position", "Signed on %(date)s; not yet bound") % {"date": partial_text(p.signature.date)}
+        return position_sentence("signatory", when_partial(p.signature.date))
     if p.position == "withdrawn" and p.withdrawal_effective is not None:
-        return pgettext("position", "Withdrawn: no longer bound since %(date)s") % {
-            "date": span_text(p.withdrawal_effective)
-        }
+        return position_sentence("withdrawn", when_span(p.withdrawal_effective))
     return position_label(p.position)

@@ -102,6 +102,7 @@ def timeline_context(ctx: PageContext) -> dict[str, Any]:
         "title": record.treaty.title(data_language()),
         "article": record.treaty.entry_into_force.article,
         "threshold": number(record.treaty.entry_into_force.threshold),
+        "threshold_count": record.treaty.entry_into_force.threshold,
         "years": years(ctx, record),
         "steps": countdown(ctx, record),
         "conclusion": countdown_conclusion(record, ctx),

@@ -7,12 +7,14 @@ from django.utils.translation import gettext_lazy as _
 
 from treatywatch.catalogue import Catalogue
 from treatywatch.engine import ActionKind
+from treatywatch.portal.formatting import data_language, state_name
+from treatywatch.portal.labels import kind_label
 
 
 class ActionForm(forms.Form):
     treaty = forms.ChoiceField(label=_("Treaty"))
     state = forms.ChoiceField(label=_("State"))
-    kind = forms.ChoiceField(label=_("Action"), choices=[(k.value, k.value.replace("_", " ")) for k in ActionKind])
+    kind = forms.ChoiceField(label=_("Action"))
     date = forms.CharField(
         label=_("Date of signature, deposit or receipt"),
         help_text=_("YYYY-MM-DD; or YYYY-MM / YYYY when only that much is known. Shown publicly."),
@@ -34,12 +36,17 @@ class ActionForm(forms.Form):
         super().__init__(*args, **kwargs)
         treaty_field = self.fields["treaty"]
         state_field = self.fields["state"]
+        kind_field = self.fields["kind"]
         assert isinstance(treaty_field, forms.ChoiceField) and isinstance(state_field, forms.ChoiceField)
+        assert isinstance(kind_field, forms.ChoiceField)
+        # Names in the staff member's language; the values are the codes the ledger stores.
+        lang = data_language()
         treaty_field.choices = [
-            (t.id, f"{t.id}: {t.title('en')}") for t in sorted(cat.treaties.values(), key=lambda t: t.id)
+            (t.id, f"{t.id}: {t.title(lang)}") for t in sorted(cat.treaties.values(), key=lambda t: t.id)
         ]
-        states = sorted(cat.states, key=lambda s: s.name("en"))
-        state_field.choices = [(s.code, f"{s.name('en')} ({s.code})") for s in states]
+        states = sorted(cat.states, key=lambda s: state_name(s).casefold())
+        state_field.choices = [(s.code, f"{state_name(s)} ({s.code})") for s in states]
+        kind_field.choices = [(k.value, kind_label(k)) for k in ActionKind]
 
 
 class CorrectionForm(ActionForm):

@@ -59,5 +59,9 @@ def describe(c: Consequence) -> str:
     if c.kind == "denunciation_effective":
         return gettext("The denunciation takes effect on %(date)s.") % {"date": _date(c.date)}
     if c.kind == "committee_enlarged":
-        return gettext("The Committee grows to %(n)s members from %(date)s.") % {"n": c.number, "date": _date(c.date)}
+        return ngettext(
+            "The Committee grows to %(n)s member from %(date)s.",
+            "The Committee grows to %(n)s members from %(date)s.",
+            c.number,
+        ) % {"n": c.number, "date": _date(c.date)}
     return c.kind

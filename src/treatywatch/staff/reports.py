@@ -14,6 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from treatywatch.accounts.models import AuditEvent, record
 from treatywatch.accounts.roles import COMMITTEE_SECRETARIAT, DEPOSITARY_OFFICER, role_required
 from treatywatch.accounts.signals import client_ip
+from treatywatch.engine import LANGUAGES
+from treatywatch.portal.formatting import language_name
 from treatywatch.reports.delivery import file_response, filename_for, html_response
 from treatywatch.reports.html import render_html
 from treatywatch.reports.issuing import compute, issue_draft
@@ -41,6 +43,10 @@ class DraftForm(forms.ModelForm):  # type: ignore[type-arg]
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
+        for name in ("lang", "original_lang"):
+            field = self.fields[name]
+            assert isinstance(field, forms.ChoiceField)
+            field.choices = [(code, language_name(code)) for code in LANGUAGES]
         if self.instance.pk:
             self.fields["narrative_text"].initial = "\n\n".join(self.instance.narrative or [])
 

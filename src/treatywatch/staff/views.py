@@ -14,7 +14,8 @@ from django.views.decorators.http import require_http_methods
 from treatywatch.accounts.models import AuditEvent, record
 from treatywatch.accounts.roles import ADMINISTRATOR, DEPOSITARY_OFFICER, ROLES, role_required, roles_of
 from treatywatch.accounts.signals import client_ip
-from treatywatch.engine import LedgerError
+from treatywatch.engine import LedgerError, StateRegistry
+from treatywatch.portal.formatting import list_text, number
 from treatywatch.treaties import models, store
 from treatywatch.treaties.importing import import_ledger as run_import
 from treatywatch.treaties.recording import FIELDS, check
@@ -22,19 +23,24 @@ from treatywatch.treaties.recording import record as record_entry
 
 from .forms import ActionForm, CorrectionForm, ImportForm
 from .messages import describe
+from .problems import message_text, problem_text
 
 SIGNING_SALT = "treatywatch.staff.record"
 
 
 @role_required(*ROLES)
 def dashboard(request: HttpRequest) -> HttpResponse:
-    return render(request, "staff/dashboard.html", {"roles": sorted(roles_of(request.user))})
+    roles = sorted(roles_of(request.user))
+    return render(
+        request, "staff/dashboard.html", {"roles": roles, "role_names": list_text([str(ROLES[r]) for r in roles])}
+    )
 
 
-def _apply_errors(form: ActionForm, errors: dict[str, list[str]]) -> None:
+def _apply_errors(form: ActionForm, errors: dict[str, list[str]], states: StateRegistry) -> None:
+    """The engine's problems next to their fields, in the staff member's language."""
     for name, messages in errors.items():
         for message in messages:
-            form.add_error(None if name == "__all__" else name, message)
+            form.add_error(None if name == "__all__" else name, message_text(message, states))
 
 
 def _workflow(
@@ -51,7 +57,7 @@ def _workflow(
             return _retract(request, supersedes, reason, data)
         checked = check(cat, data, supersedes)
         if checked.errors:
-            _apply_errors(form, checked.errors)
+            _apply_errors(form, checked.errors, cat.states)
         elif request.POST.get("step") == "confirm":
             signed = request.POST.get("signed", "")
             try:
@@ -129,12 +135,17 @@ def import_ledger_view(request: HttpRequest) -> HttpResponse:
             form.add_error("file", _("The file is not UTF-8 text."))
             return render(request, "staff/import.html", context)
         dry_run = bool(form.cleaned_data["dry_run"])
+        cat = store.catalogue()
         try:
-            report = run_import(store.catalogue(), text, request.user.get_username(), dry_run=dry_run)
+            report = run_import(cat, text, request.user.get_username(), dry_run=dry_run)
         except LedgerError as exc:
-            context["problems"] = exc.problems
+            context["problems"] = [problem_text(p, cat.states) for p in exc.problems]
         else:
-            context["report"] = report
+            context["report"] = [
+                (_("Lines read"), number(report.lines)),
+                (_("Would be added") if dry_run else _("Added"), number(report.added)),
+                (_("Already recorded"), number(report.unchanged)),
+            ]
             if not dry_run:
                 record(AuditEvent.IMPORT, request.user.get_username(), str(report), client_ip(request))
     return render(request, "staff/import.html", context)

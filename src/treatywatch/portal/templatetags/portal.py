@@ -1,7 +1,8 @@
-"""Template tags of the portal: the language switcher, hreflang links and the page's language tag."""
+"""Template tags of the portal: the language switcher, hreflang links, the page's language tag and lists."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -9,9 +10,10 @@ from django import template
 from django.conf import settings
 from django.http import HttpRequest
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import SafeString
+from django.utils.safestring import SafeString, mark_safe
 
-from treatywatch.portal.formatting import bcp47, current_language
+from treatywatch.portal.formatting import bcp47, current_language, list_text
+from treatywatch.portal.formatting import language_name as _language_name
 
 register = template.Library()
 
@@ -65,3 +67,17 @@ def language_switcher(context: dict[str, Any]) -> dict[str, Any]:
 @register.simple_tag
 def html_lang() -> str:
     return bcp47()
+
+
+@register.simple_tag
+def linked_list(pairs: Iterable[tuple[str, str]]) -> SafeString:
+    """(name, url) pairs as links joined the way the page language lists things: "A, B and C", Arabic "A وB",
+    Chinese "A、B和C" (CLDR list patterns through babel)."""
+    links = [format_html('<a href="{}">{}</a>', url, name) for name, url in pairs]
+    return mark_safe(list_text(links))  # noqa: S308  # nosec B308 B703 - each link is escaped; CLDR list patterns hold no markup
+
+
+@register.filter
+def language_name(code: str) -> str:
+    """A language code ("fr", "zh") as the language's name in the page language ("French", "Français", "法语")."""
+    return _language_name(code)
