@@ -181,6 +181,8 @@ def test_a_correction_names_the_action_and_date_in_the_page_language(
 ) -> None:
     client = client_for("officer", "depositary_officer")
     original = models.Action.objects.current().get(treaty_id="ICRMW", state_id="ALB", kind="accession")
+    form = client.get(f"/staff/correct/{original.pk}/", headers={"Accept-Language": "fr"}).content.decode()
+    assert "ICRMW, Albanie\u00a0: Adhésion, 5 juin 2007" in form
     data = _form(state="ALB", date="2007-06-06", reason="misread notification")
     preview = client.post(f"/staff/correct/{original.pk}/", data)
     client.post(f"/staff/correct/{original.pk}/", {**data, "step": "confirm", "signed": preview.context["signed"]})

@@ -23,7 +23,7 @@ class Correction:
     retraction: bool
 
 
-def _entry(a: models.Action) -> str:
+def entry_text(a: models.Action) -> str:
     """The entry in the page language: "Accession, 5 June 2007", "Declaration (article 77), 2016"."""
     try:
         label = kind_label(ActionKind.parse(a.kind))
@@ -55,8 +55,8 @@ def corrections_for(code: str) -> list[Correction]:
         Correction(
             treaty=a.treaty_id,
             recorded=day_text(a.recorded_at.date()),
-            before=_entry(a.supersedes) if a.supersedes else "",
-            after="" if a.retraction else _entry(a),
+            before=entry_text(a.supersedes) if a.supersedes else "",
+            after="" if a.retraction else entry_text(a),
             reason=a.reason,
             retraction=a.retraction,
         )

@@ -9,13 +9,15 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 from django.views.decorators.http import require_http_methods
 
 from treatywatch.accounts.models import AuditEvent, record
 from treatywatch.accounts.roles import ADMINISTRATOR, DEPOSITARY_OFFICER, ROLES, role_required, roles_of
 from treatywatch.accounts.signals import client_ip
 from treatywatch.engine import LedgerError, StateRegistry
-from treatywatch.portal.formatting import list_text, number
+from treatywatch.portal.corrections import entry_text
+from treatywatch.portal.formatting import list_text, number, state_name
 from treatywatch.treaties import models, store
 from treatywatch.treaties.importing import import_ledger as run_import
 from treatywatch.treaties.recording import FIELDS, check
@@ -91,8 +93,15 @@ def record_action(request: HttpRequest) -> HttpResponse:
 def correct_action(request: HttpRequest, pk: int) -> HttpResponse:
     entry = get_object_or_404(models.Action.objects.current(), pk=pk)
     initial = {f: getattr(entry, f"{f}_id", None) or getattr(entry, f, "") for f in FIELDS}
-    form = CorrectionForm(store.catalogue(), request.POST or None, initial=initial)
-    return _workflow(request, form, entry.pk, "staff/record.html", {"correcting": entry})
+    cat = store.catalogue()
+    form = CorrectionForm(cat, request.POST or None, initial=initial)
+    state = state_name(cat.states.get(entry.state_id)) if entry.state_id in cat.states else entry.state_id
+    label = pgettext("an entry of the record: treaty, State, action and date", "%(treaty)s, %(state)s: %(entry)s") % {
+        "treaty": entry.treaty_id,
+        "state": state,
+        "entry": entry_text(entry),
+    }
+    return _workflow(request, form, entry.pk, "staff/record.html", {"correcting": label})
 
 
 def _retract(request: HttpRequest, pk: int, reason: str, data: dict[str, str]) -> HttpResponse:
