@@ -481,3 +481,20 @@ def test_the_installed_command_rejects_bad_input_in_one_line_with_exit_2_and_no_
     assert result.stderr.splitlines() == [
         "treatywatch: unknown State 'Atlantis': give an ISO 3166-1 alpha-3 code, an M49 code or a UN name"
     ]
+
+
+def test_a_procedure_whose_declarations_the_record_lacks_is_not_called_inoperative():
+    """The CAT record is copied from status tables without declarations: art. 22 operates in fact since 1987, so
+    the status says it cannot tell rather than "not operative"."""
+    cat = run_json("status", "--treaty", "CAT")
+    assert cat["record_as_of"] is not None
+    for procedure in cat["procedures"].values():
+        assert procedure["declarations"] == 0
+        assert procedure["declarations_recorded"] is False
+        assert procedure["operative"] is None
+    icrmw = run_json("status")
+    assert all(p["declarations_recorded"] is True for p in icrmw["procedures"].values())
+    code, text = run("status", "--treaty", "CAT")
+    assert code == 0
+    assert "art. 22 (Individual communications): declarations not recorded, operative or not unknown" in text
+    assert "not operative" not in text

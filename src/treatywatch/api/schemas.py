@@ -96,7 +96,11 @@ class ProcedureOut(Schema):
     threshold: int
     declarations: int
     declarations_uncertain: int
-    operative: bool
+    declarations_recorded: bool = Field(
+        description="false when the record (copied from status tables) holds no declarations at all: whether the "
+        "procedure operates is then unknown"
+    )
+    operative: bool | None = Field(description="null when declarations_recorded is false")
     operative_since: SpanText | None
     declarants: list[str]
 
