@@ -9,11 +9,13 @@ from __future__ import annotations
 import csv
 import gc
 import tomllib
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date
 from importlib import resources
+from itertools import groupby
+from operator import attrgetter, itemgetter, methodcaller
 from pathlib import Path
 from typing import TextIO
 
@@ -32,6 +34,7 @@ from .engine import (
     TreatyRecord,
     UnknownTreaty,
 )
+from .engine.ledger import new_action
 from .engine.states import LANGUAGES
 
 __all__ = [
@@ -67,17 +70,20 @@ def data_dir() -> Path:
 
 
 @contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while reading a ledger: the actions form no reference cycle, but
-    each time the collector runs it walks every one built so far, a third of the reading time of a ledger of
-    300,000 lines (bench/engine.py). Left alone if it was already off; any garbage is collected as usual once
-    it is back on."""
+def _collector_paused(freeze: bool = False) -> Iterator[None]:
+    """Pause the cyclic garbage collector while reading: the objects read form no reference cycle, but each
+    time the collector runs it walks every one built so far (a third of the reading time of a ledger of 300,000
+    lines, bench/engine.py). Left alone if it was already off; any garbage is collected as usual once it is
+    back on. With ``freeze``, what was read is then moved out of the collector's reach (``gc.freeze``), as
+    ``Catalogue.record`` does for the records, so later collections do not walk it again and again."""
     if not gc.isenabled():
         yield
         return
     gc.disable()
     try:
         yield
+        if freeze:
+            gc.freeze()
     finally:
         gc.enable()
 
@@ -152,11 +158,14 @@ def read_ledger(
         with source.open(encoding="utf-8-sig", newline="") as fh:
             return read_ledger(fh, name or source.name, problems_out)
     label = name or "<ledger>"
+    # The lines as the source splits them (its newline mode), so the csv module sees what it always saw.
+    lines = source.readlines()
     # Rows are read as lists rather than through csv.DictReader (a ledger may have hundreds of thousands of
     # lines), with DictReader's rules: blank lines skipped and not counted, short rows padded with empty cells,
     # a repeated column read from its last occurrence, extra cells an error.
-    reader = csv.reader(source)
+    reader = csv.reader(lines)
     header = next(reader, None) or []
+    del lines[: reader.line_num]  # the header's line(s)
     unknown = [c for c in header if c not in LEDGER_COLUMNS]
     missing = REQUIRED_LEDGER_COLUMNS - set(header)
     if unknown or missing:
@@ -166,16 +175,135 @@ def read_ledger(
     position = {column: i for i, column in enumerate(header)}
     # An absent column reads the empty cell appended after the last one.
     at = dict.fromkeys(LEDGER_COLUMNS, width) | position
+    dates: dict[str, PartialDate] = {}
     actions: list[Action] = []
     problems: list[RecordProblem] = []
-    dates: dict[str, PartialDate] = {}
     with _collector_paused():
-        _read_rows(reader, label, width, at, actions, problems, dates)
+        body = _plain(lines, width)
+        if body is None:
+            # Something the shortcut below does not read (quotes, blank lines, short rows...): each row through
+            # the csv module.
+            _read_rows(csv.reader(lines), label, width, at, actions, problems, dates)
+        else:
+            del reader, lines
+            found = None
+            if len(position) == len(LEDGER_COLUMNS) and not _strippable(body):
+                # The cells of a row in the order of LEDGER_COLUMNS (as they come, in the usual case).
+                pick = None if header == list(LEDGER_COLUMNS) else itemgetter(*(at[c] for c in LEDGER_COLUMNS))
+                found = _read_plain(body, label, pick, dates)
+            if found is not None:
+                actions = found
+            else:
+                # Cells to strip, columns missing, or something to say about some row: each row, to say it.
+                rows = map(_SPLIT, body.split("\n")) if body else iter(())
+                _read_rows(rows, label, width, at, actions, problems, dates)
     if problems and problems_out is None:
         raise LedgerError(problems)
     if problems_out is not None:
         problems_out.extend(problems)
     return actions
+
+
+_COMMAS = methodcaller("count", ",")
+_TREATY = attrgetter("treaty")
+_SPLIT = methodcaller("split", ",")
+
+
+def _plain(lines: list[str], width: int) -> str | None:
+    """The lines after the header joined, LF-ended, without the last LF, if they are plain; else None.
+
+    Plain: no quote, no NUL, no line end but LF or CRLF, no blank line, exactly ``width`` cells on every line,
+    no line longer than the csv module's field limit. There ``csv.reader`` gives each line split at its commas.
+    """
+    if not lines:
+        return ""
+    if "\n" in lines or "\r\n" in lines or set(map(_COMMAS, lines)) != {width - 1}:
+        return None
+    if max(map(len, lines)) > csv.field_size_limit():
+        return None
+    body = "".join(lines)
+    if '"' in body or "\0" in body:
+        return None
+    if "\r" in body:
+        body = body.replace("\r\n", "\n")
+        if "\r" in body:
+            return None
+    return body[:-1] if body.endswith("\n") else body
+
+
+_ASCII_SPACES = "\t\x0b\x0c\x1c\x1d\x1e\x1f"
+"""The characters ``str.strip`` removes from ASCII text, besides the space and the line ends (a test checks)."""
+
+
+def _strippable(body: str) -> bool:
+    """Whether some cell of plain lines (``_plain``) begins or ends with something ``str.strip`` removes."""
+    if not body.isascii() or any(c in body for c in _ASCII_SPACES):
+        return True
+    if " " not in body:
+        return False
+    return body[0] == " " or body[-1] == " " or any(p in body for p in (" ,", ", ", " \n", "\n "))
+
+
+def _read_plain(
+    body: str, label: str, pick: Callable[[Sequence[str]], Sequence[str]] | None, dates: dict[str, PartialDate]
+) -> list[Action] | None:
+    """The actions of plain lines with every column and nothing to strip, if every row gives one; else None.
+
+    The common case of a ledger of hundreds of thousands of lines, in a lean loop: a row with anything to say
+    about it (an empty cell, an unknown kind, a date that is not one) gives None, and ``_read_rows`` reads the
+    rows again to say it, so both ways give the same actions, and the problems are named by file and line.
+    ``pick`` orders a row's cells as ``LEDGER_COLUMNS`` (None: they are).
+    """
+    if not body:
+        return []
+    actions: list[Action] = []
+    append = actions.append
+    kinds = _KINDS
+    rows: Iterable[Sequence[str]] = map(_SPLIT, body.split("\n"))
+    if pick is not None:
+        rows = map(pick, rows)
+    for line, (
+        treaty,
+        state,
+        kind_text,
+        date_text,
+        article,
+        target,
+        effective_text,
+        reference,
+        text,
+        note,
+        source,
+    ) in enumerate(rows, start=2):
+        kind = kinds.get(kind_text)
+        when = dates.get(date_text)
+        if kind is None or when is None or not treaty or not state:
+            if not (treaty and state and kind_text and date_text):
+                return None
+            try:
+                kind = kind or ActionKind.parse(kind_text)
+                when = when or _parsed(date_text, dates)
+            except ValueError:  # DateError among them
+                return None
+        effective = None
+        if effective_text:
+            effective = dates.get(effective_text)
+            if effective is None:
+                try:
+                    effective = _parsed(effective_text, dates)
+                except ValueError:
+                    return None
+        append(
+            new_action(
+                treaty, state, kind, when, article, target, reference, text, note, source, effective, f"{label}:{line}"
+            )
+        )
+    return actions
+
+
+def _parsed(text: str, dates: dict[str, PartialDate]) -> PartialDate:
+    when = dates[text] = PartialDate.parse(text)
+    return when
 
 
 def _read_rows(
@@ -316,33 +444,40 @@ class Catalogue:
 def load_catalogue(root: Path | None = None, today: date | None = None) -> Catalogue:
     """Read every definition, the States and every ledger under ``root`` (default: the package data)."""
     root = root or data_dir()
-    states = read_states(root / "states.csv", root / "historical_states.csv")
-    treaties = {}
-    for path in sorted((root / "treaties").glob("*.toml")):
-        treaty = read_treaty(path)
-        treaties[treaty.id] = treaty
-    for treaty in treaties.values():
-        if treaty.parent is not None and treaty.parent not in treaties:
-            raise DefinitionError(f"{treaty.id}.toml: parent: no definition for {treaty.parent!r}")
-    ledgers: dict[str, list[Action]] = {}
-    problems: list[RecordProblem] = []
-    for path in sorted((root / "records").glob("*.csv")):
-        try:
-            actions = read_ledger(path)
-        except LedgerError as exc:
-            problems.extend(exc.problems)
-            continue
-        for action in actions:
-            ledgers.setdefault(action.treaty, []).append(action)
-    if problems:
-        raise LedgerError(problems)
-    unknown = sorted(set(ledgers) - set(treaties))
-    if unknown:
-        first = ledgers[unknown[0]][0]
-        raise LedgerError([RecordProblem(first.where, "treaty", f"no definition for treaty {unknown[0]!r}")])
-    sources = {}
-    sources_path = root / "sources.csv"
-    if sources_path.exists():
-        with sources_path.open(encoding="utf-8", newline="") as fh:
-            sources = {row["id"]: row["citation"] for row in csv.DictReader(fh)}
+    # A catalogue is read to be kept: its objects are read with the collector paused, then frozen.
+    with _collector_paused(freeze=True):
+        states = read_states(root / "states.csv", root / "historical_states.csv")
+        treaties = {}
+        for path in sorted((root / "treaties").glob("*.toml")):
+            treaty = read_treaty(path)
+            treaties[treaty.id] = treaty
+        for treaty in treaties.values():
+            if treaty.parent is not None and treaty.parent not in treaties:
+                raise DefinitionError(f"{treaty.id}.toml: parent: no definition for {treaty.parent!r}")
+        ledgers: dict[str, list[Action]] = {}
+        problems: list[RecordProblem] = []
+        for path in sorted((root / "records").glob("*.csv")):
+            try:
+                actions = read_ledger(path)
+            except LedgerError as exc:
+                problems.extend(exc.problems)
+                continue
+            # Each treaty's actions in the order of the files (a ledger's rows usually come treaty by treaty).
+            for ident, group in groupby(actions, key=_TREATY):
+                ledger = ledgers.get(ident)
+                if ledger is None:
+                    ledgers[ident] = list(group)
+                else:
+                    ledger.extend(group)
+        if problems:
+            raise LedgerError(problems)
+        unknown = sorted(set(ledgers) - set(treaties))
+        if unknown:
+            first = ledgers[unknown[0]][0]
+            raise LedgerError([RecordProblem(first.where, "treaty", f"no definition for treaty {unknown[0]!r}")])
+        sources = {}
+        sources_path = root / "sources.csv"
+        if sources_path.exists():
+            with sources_path.open(encoding="utf-8", newline="") as fh:
+                sources = {row["id"]: row["citation"] for row in csv.DictReader(fh)}
     return Catalogue(states, treaties, ledgers, today or date.today(), sources)

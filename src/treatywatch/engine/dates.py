@@ -82,6 +82,8 @@ class Span:
 
     def later(self, other: Span) -> Span:
         """The span of max(a, b) for a in self and b in other."""
+        if self.earliest >= other.earliest and self.latest >= other.latest:
+            return self  # the common case, without a new span
         return Span(max(self.earliest, other.earliest), max(self.latest, other.latest))
 
     def from_opening(self, floor: date) -> Span:
@@ -143,6 +145,15 @@ class PartialDate:
 
 @lru_cache(maxsize=65536)
 def _parse(text: str) -> PartialDate:
+    if len(text) == 10 and text[4] == "-" and text[7] == "-":
+        # The common form, a day: the C parser, with its errors left to the checks below (whose messages the
+        # record gives); for ten characters with dashes there it accepts exactly the days the pattern does.
+        try:
+            d = date.fromisoformat(text)
+        except ValueError:
+            pass
+        else:
+            return PartialDate(text, Precision.DAY, Span(d, d))
     if "/" in text:
         start_text, _, end_text = text.partition("/")
         end = _parse_simple(end_text, text).span

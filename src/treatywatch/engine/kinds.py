@@ -23,6 +23,15 @@ class ActionKind(Enum):
     OBJECTION = "objection"
     DENUNCIATION = "denunciation"
 
+    order: int
+    """Order of kinds on one day: a signature precedes the instrument, which precedes its declarations (the
+    order of definition above). A plain attribute of each member, set below, so that a sort key can read it
+    without a Python-level call (``attrgetter("kind.order")``)."""
+
+    # Members are singletons compared by identity, so they hash by identity, in C. (Enum's own ``__hash__``
+    # hashes the name in Python, and a record's checks hash kinds in tuples hundreds of thousands of times.)
+    __hash__ = object.__hash__
+
     @classmethod
     def parse(cls, text: str) -> ActionKind:
         key = text.strip().lower().replace(" ", "_").replace("-", "_")
@@ -46,11 +55,6 @@ class ActionKind(Enum):
         """The mark UN status tables put after a date: a = accession, d = succession, A/AA/c as UNTC does."""
         return _MARKS.get(self, "")
 
-    @property
-    def order(self) -> int:
-        """Order of kinds on one day: a signature precedes the instrument, which precedes its declarations."""
-        return _ORDER[self]
-
 
 CONSENT_KINDS = frozenset(
     {
@@ -71,4 +75,6 @@ _MARKS = {
     ActionKind.FORMAL_CONFIRMATION: "c",
 }
 
-_ORDER = {kind: i for i, kind in enumerate(ActionKind)}
+for _i, _kind in enumerate(ActionKind):
+    _kind.order = _i
+del _i, _kind

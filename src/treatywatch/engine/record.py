@@ -8,14 +8,16 @@ It is the only place a treaty rule is computed.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date, timedelta
+from itertools import compress, repeat
+from operator import attrgetter, is_not
 
 from .dates import Span
 from .errors import LedgerError, RecordProblem
 from .kinds import ActionKind
-from .ledger import Action, check_structure
-from .results import Due, Participant, ProcedureStatus, StateHistory, Status, Term, TimelinePoint
+from .ledger import SORT_KEY, Action, structure_ok, structure_problems
+from .results import Due, Participant, ProcedureStatus, StateHistory, Status, Term, TimelinePoint, new_term
 from .states import StateRegistry
 from .tally import Tally
 from .treaty import EnlargementTrigger, LaterStates, Treaty
@@ -27,11 +29,24 @@ _WITHDRAWING = {
     ActionKind.DECLARATION_WITHDRAWAL: ActionKind.DECLARATION,
     ActionKind.RESERVATION_WITHDRAWAL: ActionKind.RESERVATION,
 }
-# The kinds as tuples for the loops over every action: a tuple test compares identities and does not hash the
-# enum (a Python-level __hash__), which counts when a record holds thousands of actions.
-_WITHDRAWAL_KINDS = tuple(_WITHDRAWING)
-_SIGNING = tuple(kind for kind in ActionKind if kind.is_signature)
-_CONSENTING = tuple(kind for kind in ActionKind if kind.is_consent)
+# The kinds as sets for the loops over every action (a kind hashes by identity, in C).
+_WITHDRAWAL_KINDS = frozenset(_WITHDRAWING)
+_SIGNING = frozenset(kind for kind in ActionKind if kind.is_signature)
+_CONSENTING = frozenset(kind for kind in ActionKind if kind.is_consent)
+_DECLARING_KINDS = frozenset(_DECLARING)
+_NEEDS_SIGNATURE = frozenset({ActionKind.RATIFICATION, ActionKind.ACCEPTANCE, ActionKind.APPROVAL})
+_TERM_KINDS = _CONSENTING | {ActionKind.DENUNCIATION}
+"""The kinds that open or close a State's term."""
+_REMAINING_KINDS = _DECLARING_KINDS | _WITHDRAWAL_KINDS
+_DATE_SPAN = attrgetter("date.span")
+_EARLIEST = attrgetter("earliest")
+_STATE = attrgetter("state")
+_KIND = attrgetter("kind")
+_ARTICLE = attrgetter("article")
+_CONSENT_SPAN = attrgetter("consent_span")
+_EXIT = attrgetter("exit")
+_ENTRY_INTO_FORCE = attrgetter("entry_into_force")
+_CONSENT_KIND = attrgetter("consent.kind")
 
 
 class TreatyRecord:
@@ -48,28 +63,60 @@ class TreatyRecord:
         self.treaty = treaty
         self.states = states
         self.parent = parent
-        self.actions: tuple[Action, ...] = tuple(sorted(actions, key=Action.sort_key))
-        structural = check_structure(treaty, self.actions, states, today)
+        # Sorted once, by index, so the sort keys serve the structural checks too; then the columns the checks
+        # and the building read, each once (C loops: a load builds records of hundreds of thousands of actions).
+        given = actions if isinstance(actions, list) else list(actions)
+        keys = list(map(SORT_KEY, given))
+        order = sorted(range(len(given)), key=keys.__getitem__)
+        self.actions: tuple[Action, ...] = tuple(map(given.__getitem__, order))
+        codes = list(map(_STATE, self.actions))
+        kinds = list(map(_KIND, self.actions))
+        spans: list[Span] = list(map(_DATE_SPAN, self.actions))
+        structural: list[RecordProblem] = []
+        if not structure_ok(
+            treaty, self.actions, states, today, list(map(keys.__getitem__, order)), (codes, kinds, spans)
+        ):
+            structural = structure_problems(treaty, self.actions, states, today)
+        del given, keys, order
         if structural:
             # Set those records aside and go on, so one error report lists every record at fault.
             at_fault = {p.where for p in structural}
             self.actions = tuple(a for a in self.actions if a.where not in at_fault)
-        self._spans = {id(a): a.span(treaty.opened) for a in self.actions}
-        self._by_state: dict[str, list[Action]] = defaultdict(list)
-        self.signatures: dict[str, Action] = {}
-        for action in self.actions:
-            self._by_state[action.state].append(action)
-            if action.kind in _SIGNING and action.state not in self.signatures:
-                self.signatures[action.state] = action
-        self._narrow_open_starts()
+            codes = list(map(_STATE, self.actions))
+            kinds = list(map(_KIND, self.actions))
+            spans = list(map(_DATE_SPAN, self.actions))
+        # Each action's possible days (Action.span): an open start narrowed to the opening. Only a span that
+        # starts before the opening changes, so the common case is one C pass over the actions.
+        lowest = min(map(_EARLIEST, spans)) if spans else None
+        if lowest is not None and lowest < treaty.opened:
+            spans = [span.from_opening(treaty.opened) for span in spans]
+        self._spans = dict(zip(map(id, self.actions), spans, strict=True))
+        # Each State's first signature, in the order of the States' first signatures.
+        signing = list(compress(self.actions, map(_SIGNING.__contains__, kinds)))
+        first = dict(zip(map(_STATE, reversed(signing)), reversed(signing), strict=True))
+        self.signatures: dict[str, Action] = {code: first[code] for code in dict.fromkeys(map(_STATE, signing))}
+        self._by_state_built: dict[str, list[Action]] | None = None
+        if lowest == date.min:  # an open start ("../2014-10-26")
+            self._narrow_open_starts()
+            spans = [self._spans[id(a)] for a in self.actions]
         problems: list[RecordProblem] = list(structural)
-        self._threshold_span, self.entry_into_force = self._compute_entry_into_force()
-        self.terms: dict[str, list[Term]] = self._build_terms(problems)
+        self._threshold_span, self.entry_into_force = self._compute_entry_into_force(kinds, spans)
+        self.terms: dict[str, list[Term]] = self._build_terms(codes, kinds, problems)
         self._declarations: dict[str, list[tuple[Action, Span, Span | None]]] = self._build_declarations(problems)
-        self._check_remaining(problems)
+        self._check_remaining(kinds, spans, problems)
         if problems:
             raise LedgerError(problems)
         self._build_tallies()
+
+    @property
+    def _by_state(self) -> dict[str, list[Action]]:
+        """Each State's actions, in order; built on first use (``participants``), not at load."""
+        if self._by_state_built is None:
+            by_state: dict[str, list[Action]] = defaultdict(list)
+            for action in self.actions:
+                by_state[action.state].append(action)
+            self._by_state_built = by_state
+        return self._by_state_built
 
     # ----------------------------------------------------------------------------------------------------
     # building
@@ -90,14 +137,13 @@ class TreatyRecord:
             if action.state in first:
                 self._spans[id(action)] = self.span(action).clamp_start(first[action.state])
 
-    def _compute_entry_into_force(self) -> tuple[Span | None, Span | None]:
-        """Art. 87(1)-style: the threshold instrument's day run through the rule; never before the parent's."""
+    def _compute_entry_into_force(self, kinds: list[ActionKind], spans: list[Span]) -> tuple[Span | None, Span | None]:
+        """Art. 87(1)-style: the threshold instrument's day run through the rule; never before the parent's.
+
+        ``kinds`` and ``spans`` are the actions' kinds and spans, in the order of ``self.actions``."""
         rule = self.treaty.entry_into_force
         counted = Tally()
-        counts, spans = tuple(rule.counts), self._spans
-        for action in self.actions:
-            if action.kind in counts:
-                counted.add(spans[id(action)])
+        counted.add_starts(list(compress(spans, map(rule.counts.__contains__, kinds))))
         counted.freeze()
         threshold = counted.nth_start(rule.threshold)
         if threshold is None:
@@ -110,39 +156,89 @@ class TreatyRecord:
             eif = eif.later(parent_eif)
         return threshold, eif
 
-    def _state_entry_into_force(self, consent: Action) -> Span | None:
-        """Art. 87(2)-style: the treaty's date for early States, the State's own clock for later ones."""
+    def _state_entry_into_force(self, consent: Action, deposit: Span) -> Span | None:
+        """Art. 87(2)-style: the treaty's date for early States, the State's own clock for later ones.
+
+        ``deposit`` is the consent's span (``self.span(consent)``)."""
         treaty_eif, threshold = self.entry_into_force, self._threshold_span
         if treaty_eif is None or threshold is None:
             return None
-        rule = self.treaty.entry_into_force
-        deposit = self.span(consent)
         if consent.kind is ActionKind.SUCCESSION and consent.effective is not None:
             # A succession takes effect from the date of the succession of States, not before the treaty.
             return consent.effective.span.later(treaty_eif)
+        rule = self.treaty.entry_into_force
+        after_eif = rule.later_states is LaterStates.AFTER_ENTRY_INTO_FORCE
+        later = rule.later_rule
 
         def one(day: date, eif: date, reached: date) -> date:
-            if rule.later_states is LaterStates.AFTER_ENTRY_INTO_FORCE:
-                return eif if day < eif else rule.later_rule.apply(day)
-            return eif if day <= reached else max(eif, rule.later_rule.apply(day))
+            if after_eif:
+                return eif if day < eif else later.apply(day)
+            return eif if day <= reached else max(eif, later.apply(day))
 
-        first = (deposit.earliest, treaty_eif.earliest, threshold.earliest)
-        last = (deposit.latest, treaty_eif.latest, threshold.latest)
-        a = one(*first)
-        b = a if last == first else one(*last)
+        a = one(deposit.earliest, treaty_eif.earliest, threshold.earliest)
+        if deposit.exact and treaty_eif.exact and threshold.exact:
+            return Span(a, a)
+        b = one(deposit.latest, treaty_eif.latest, threshold.latest)
         return Span(min(a, b), max(a, b))
 
-    def _build_terms(self, problems: list[RecordProblem]) -> dict[str, list[Term]]:
+    def _state_entry_into_force_rule(self) -> Callable[[Action, Span], Span | None]:
+        """``_state_entry_into_force`` with what it reads of the record and the rule looked up once; an exact
+        deposit under an exact threshold and entry into force (the common case) computed on the spot."""
+        treaty_eif, threshold = self.entry_into_force, self._threshold_span
+        if treaty_eif is None or threshold is None:
+            return self._state_entry_into_force
+        if not (treaty_eif.exact and threshold.exact):
+            return self._state_entry_into_force
+        rule = self.treaty.entry_into_force
+        after_eif = rule.later_states is LaterStates.AFTER_ENTRY_INTO_FORCE
+        later = rule.later_rule.apply
+        eif, reached = treaty_eif.earliest, threshold.earliest
+        general = self._state_entry_into_force
+        succession = ActionKind.SUCCESSION
+
+        def exact(consent: Action, deposit: Span) -> Span | None:
+            day = deposit.earliest
+            if deposit.latest != day or (consent.kind is succession and consent.effective is not None):
+                return general(consent, deposit)
+            if after_eif:
+                return treaty_eif if day < eif else Span.day(later(day))
+            own = eif if day <= reached else max(eif, later(day))
+            return treaty_eif if own == eif else Span(own, own)
+
+        return exact
+
+    def _build_terms(
+        self, codes: list[str], kinds: list[ActionKind], problems: list[RecordProblem]
+    ) -> dict[str, list[Term]]:
+        """Each State's terms: from a consent to its denunciation, or to the end of the State.
+
+        ``codes`` and ``kinds`` are the actions' States and kinds, in the order of ``self.actions``."""
         terms: dict[str, list[Term]] = {}
         denounce = self.treaty.denunciation
         spans = self._spans
-        for code, actions in self._by_state.items():
-            state = self.states.get(code)
+        signatures = self.signatures
+        state_entry_into_force = self._state_entry_into_force_rule()
+        # Only consents and denunciations open and close terms: the others are not walked here.
+        by_state: dict[str, list[Action]] = {}
+        for action in compress(self.actions, map(_TERM_KINDS.__contains__, kinds)):
+            own_actions = by_state.get(action.state)
+            if own_actions is None:
+                by_state[action.state] = [action]
+            else:
+                own_actions.append(action)
+        # The States in the order of their first action, whatever it is.
+        registry = self.states.codes
+        for code in dict.fromkeys(codes):
+            actions = by_state.get(code)
+            if actions is None:
+                continue
+            state = registry[code]
             own: list[Term] = []
             open_term: Term | None = None
             for action in actions:
+                kind = action.kind
                 span = spans[id(action)]
-                if action.kind in _CONSENTING:
+                if kind is not ActionKind.DENUNCIATION:  # a consent
                     if open_term is not None and (open_term.exit is None or span.latest < open_term.exit.earliest):
                         pending = f" taking effect on {open_term.exit}" if open_term.exit is not None else ""
                         problems.append(
@@ -154,11 +250,14 @@ class TreatyRecord:
                             )
                         )
                         continue
-                    if action.kind in (ActionKind.RATIFICATION, ActionKind.ACCEPTANCE, ActionKind.APPROVAL):
-                        self._check_signed(action, span, problems)
-                    open_term = Term(code, action, span, self._state_entry_into_force(action))
+                    if kind in _NEEDS_SIGNATURE:
+                        signed = signatures.get(code)
+                        # The common case (its own signature before) first, before walking the lineage.
+                        if signed is None or spans[id(signed)].earliest > span.latest:
+                            self._check_signed(action, span, problems)
+                    open_term = new_term(code, action, span, state_entry_into_force(action, span), None, None, "")
                     own.append(open_term)
-                elif action.kind is ActionKind.DENUNCIATION:
+                else:
                     if open_term is None or open_term.exit is not None or open_term.consent_span.earliest > span.latest:
                         problems.append(
                             RecordProblem(action.where, "kind", f"denunciation by {state.name()}, which is not a party")
@@ -217,7 +316,7 @@ class TreatyRecord:
     def _check_signed(self, action: Action, span: Span, problems: list[RecordProblem]) -> None:
         """Ratification, acceptance and approval follow a signature by the State or its predecessor (art. 86)."""
         own = self.signatures.get(action.state)
-        if own is not None and self.span(own).earliest <= span.latest:
+        if own is not None and self._spans[id(own)].earliest <= span.latest:
             return  # the common case, before walking the lineage (which begins with the State itself)
         for code in self.states.lineage(action.state):
             signature = self.signatures.get(code)
@@ -246,10 +345,10 @@ class TreatyRecord:
         """Declarations under an optional-procedure article, each with its possible days and its stop."""
         articles = {p.article for p in self.treaty.procedures}
         found: dict[str, list[tuple[Action, Span, Span | None]]] = {a: [] for a in articles}
+        if not articles:
+            return found
         open_ones: dict[tuple[str, str], int] = {}
-        for action in self.actions:
-            if action.article not in articles:
-                continue
+        for action in compress(self.actions, map(articles.__contains__, map(_ARTICLE, self.actions))):
             if action.kind is ActionKind.DECLARATION:
                 term = self._contracting_from(action.state, self.span(action))
                 if term is None:
@@ -288,17 +387,21 @@ class TreatyRecord:
                 found[action.article][index] = (made, span, withdrawn if stop is None else min(stop, withdrawn))
         return found
 
-    def _check_remaining(self, problems: list[RecordProblem]) -> None:
-        """Reservations, other declarations, withdrawals and objections: made by a State that has acted."""
+    def _check_remaining(self, kinds: list[ActionKind], spans: list[Span], problems: list[RecordProblem]) -> None:
+        """Reservations, other declarations, withdrawals and objections: made by a State that has acted.
+
+        ``kinds`` and ``spans`` are the actions' kinds and spans, in the order of ``self.actions``."""
         articles = {p.article for p in self.treaty.procedures}
         made: dict[tuple[str, ActionKind, str], int] = defaultdict(int)
-        spans = self._spans
-        for action in self.actions:
-            if action.kind in _DECLARING and action.article not in articles:
-                span = spans[id(action)]
-                signed = self.signatures.get(action.state)
+        signatures = self.signatures
+        chosen = list(map(_REMAINING_KINDS.__contains__, kinds))
+        for action, span, kind in zip(
+            compress(self.actions, chosen), compress(spans, chosen), compress(kinds, chosen), strict=True
+        ):
+            if kind in _DECLARING_KINDS and action.article not in articles:
+                signed = signatures.get(action.state)
                 bound = self._contracting_from(action.state, span)
-                if bound is None and (signed is None or self.span(signed).earliest > span.latest):
+                if bound is None and (signed is None or self._spans[id(signed)].earliest > span.latest):
                     problems.append(
                         RecordProblem(
                             action.where,
@@ -307,9 +410,9 @@ class TreatyRecord:
                             "nor become a party",
                         )
                     )
-                made[(action.state, action.kind, action.article)] += 1
-            elif action.kind in _WITHDRAWAL_KINDS and action.article not in articles:
-                key = (action.state, _WITHDRAWING[action.kind], action.article)
+                made[(action.state, kind, action.article)] += 1
+            elif kind in _WITHDRAWAL_KINDS and action.article not in articles:
+                key = (action.state, _WITHDRAWING[kind], action.article)
                 if made[key] == 0:
                     problems.append(
                         RecordProblem(
@@ -327,29 +430,31 @@ class TreatyRecord:
         self._signed = Tally()
         self._procedure_tallies: dict[str, Tally] = {}
         self._procedure_changes: dict[str, list[date]] = {}
+        every = [term for terms in self.terms.values() for term in terms]
+        consents = list(map(_CONSENT_SPAN, every))
+        exits = list(map(_EXIT, every))
+        self._contracting.add_all(consents, exits)
+        # A succession may take effect before its notification; it counts once notified.
+        in_force = list(map(is_not, map(_ENTRY_INTO_FORCE, every), repeat(None)))
+        self._in_force.add_all(
+            list(map(Span.later, compress(map(_ENTRY_INTO_FORCE, every), in_force), compress(consents, in_force))),
+            list(compress(exits, in_force)),
+        )
         counts = self.treaty.entry_into_force.counts
-        for terms in self.terms.values():
-            for term in terms:
-                self._contracting.add(term.consent_span, term.exit)
-                if term.entry_into_force is not None:
-                    # A succession may take effect before its notification; it counts once notified.
-                    self._in_force.add(term.entry_into_force.later(term.consent_span), term.exit)
-                if term.consent.kind in counts:
-                    self._counted.add(term.consent_span)
-        for code, signature in self.signatures.items():
-            stop: Span | None = None
-            first_terms = self.terms.get(code)
-            if first_terms:
-                stop = first_terms[0].consent_span
-            else:
-                ended = self.states.get(code).ended
-                stop = Span.day(ended + timedelta(days=1)) if ended else None
-            self._signatories.add(self.span(signature), stop)
-            self._signed.add(self.span(signature))
+        self._counted.add_starts(list(compress(consents, map(counts.__contains__, map(_CONSENT_KIND, every)))))
+        # A signatory until its first consent, or until the State ceased to exist.
+        first_consent = {code: terms[0].consent_span for code, terms in self.terms.items()}
+        ended = self.states.ended
+        starts = list(map(self._spans.__getitem__, map(id, self.signatures.values())))
+        stops = [
+            first_consent.get(code) or (Span.day(ended[code] + timedelta(days=1)) if code in ended else None)
+            for code in self.signatures
+        ]
+        self._signatories.add_all(starts, stops)
+        self._signed.add_starts(starts)
         for article, items in self._declarations.items():
             tally = Tally()
-            for _, span, stop in items:
-                tally.add(span, stop)
+            tally.add_all([span for _, span, _ in items], [stop for _, _, stop in items])
             self._procedure_tallies[article] = tally.freeze()
             # The days the count of declarations certainly in effect can change, latest first.
             changes = {s.latest for _, s, _ in items}

@@ -1,0 +1,270 @@
+"""The load's fast paths give exactly what the plain ways give (bench/engine.py, docs/benchmarks.md, "Engine").
+
+Reading a ledger: plain lines are read by a lean loop, anything else row by row through the csv module; a
+record's structural checks are first run over whole columns, then action by action only when something is
+wrong; actions and terms are made through unfrozen twins of their classes; a day in ISO form is parsed by the
+C parser. Each shortcut is compared here with the way it stands for, on random inputs, valid and broken.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import random
+import sys
+from datetime import date, timedelta
+
+import pytest
+
+from treatywatch import catalogue as reading
+from treatywatch.catalogue import LEDGER_COLUMNS, read_ledger
+from treatywatch.engine import (
+    Action,
+    ActionKind,
+    DateError,
+    LedgerError,
+    PartialDate,
+    RecordProblem,
+    Span,
+    Term,
+)
+from treatywatch.engine.dates import _parse_simple
+from treatywatch.engine.ledger import SORT_KEY, new_action, structure_ok, structure_problems
+from treatywatch.engine.results import new_term
+from treatywatch.engine.tally import Tally
+
+TODAY = date(2030, 1, 1)
+
+# ------------------------------------------------------------------------------------------------------------
+# reading a ledger
+
+
+def test_only_a_space_or_a_non_printable_character_is_ever_stripped():
+    """What the shortcut's test for cells to strip relies on, for every code point."""
+    for code in range(sys.maxunicode + 1):
+        c = chr(code)
+        if c.strip() == "":
+            assert c == " " or not c.isprintable(), hex(code)
+    ascii_spaces = {chr(code) for code in range(128) if chr(code).strip() == ""}
+    assert ascii_spaces == set(reading._ASCII_SPACES) | {" ", "\n", "\r"}
+
+
+def _reference(text: str, label: str) -> tuple[list[Action], list[RecordProblem]]:
+    """Every row through the csv module, as read_ledger read every ledger before its shortcut."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    header = next(reader, None) or []
+    width = len(header)
+    at = dict.fromkeys(LEDGER_COLUMNS, width) | {column: i for i, column in enumerate(header)}
+    actions: list[Action] = []
+    problems: list[RecordProblem] = []
+    reading._read_rows(reader, label, width, at, actions, problems, {})
+    return actions, problems
+
+
+STATES = ["MEX", "FRA", "DEU", "SUN", "XXX", "fra", ""]
+KINDS = ["signature", "ratification", "accession", "Ratification", "Succession to signature", "ratifikation", ""]
+DATES = ["1991-05-22", "2003-07-01", "2001", "2001-05", "../2014-10-26", "2001-02-30", "2001-13-01", "20011", ""]
+
+
+def _cell(rng: random.Random, column: str) -> str:
+    value = {
+        "treaty": lambda: rng.choice(["ICRMW", "ICRMW", "CAT", ""]),
+        "state": lambda: rng.choice(STATES),
+        "kind": lambda: rng.choice(KINDS),
+        "date": lambda: rng.choice(DATES),
+        "effective": lambda: rng.choice(["", "", "", "1993-01-01", "bad"]),
+        "text": lambda: rng.choice(["", "a text", "x"]),
+    }.get(column, lambda: rng.choice(["", "", "77", "C.N.1.2001", "a note"]))()
+    if rng.random() < 0.03:
+        value = rng.choice([" ", "\t", "\u00a0", "\u2028"]) + value + rng.choice(["", " "])
+    if rng.random() < 0.01:
+        value = '"' + value + rng.choice(["", ",x", "\nmore", '""']) + '"'
+    return value
+
+
+def _ledger(rng: random.Random) -> str:
+    header = list(LEDGER_COLUMNS)
+    if rng.random() < 0.2:
+        rng.shuffle(header)
+    if rng.random() < 0.1:
+        header = [c for c in header if c in ("treaty", "state", "kind", "date") or rng.random() < 0.5]
+    clean = rng.random() < 0.5  # every row valid and plain: the shortcut reads them all
+    rows = []
+    for _ in range(rng.randint(0, 12)):
+        if clean:
+            cells = {
+                "treaty": "ICRMW",
+                "state": rng.choice(STATES[:4]),
+                "kind": rng.choice(KINDS[:5]),
+                "date": rng.choice(DATES[:5]),
+            }
+            row = [cells.get(c, "") for c in header]
+        else:
+            row = [_cell(rng, c) for c in header]
+            if rng.random() < 0.05:
+                row = row[: rng.randint(0, len(row))]
+            if rng.random() < 0.05:
+                row.append("extra")
+        rows.append(",".join(row))
+        if not clean and rng.random() < 0.03:
+            rows.append("")
+    end = rng.choice(["\n", "\n", "\r\n", "\r"]) if not clean or rng.random() < 0.3 else "\n"
+    return end.join([",".join(header), *rows]) + (end if rng.random() < 0.9 else "")
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_reading_a_ledger_gives_what_the_csv_module_gives_row_by_row(seed):
+    rng = random.Random(seed)
+    for _ in range(25):
+        text = _ledger(rng)
+        expected, expected_problems = _reference(text, "t.csv")
+        problems: list[RecordProblem] = []
+        assert read_ledger(io.StringIO(text, newline=""), "t.csv", problems_out=problems) == expected
+        assert problems == expected_problems
+        # the origins too (Action equality compares them, but say it)
+        assert [a.origin for a in read_ledger(io.StringIO(text, newline=""), "t.csv", problems_out=[])] == [
+            a.origin for a in expected
+        ]
+
+
+def test_a_plain_ledger_is_read_by_the_shortcut_and_a_broken_one_row_by_row(tmp_path, monkeypatch):
+    calls = []
+    read_plain = reading._read_plain
+    monkeypatch.setattr(reading, "_read_plain", lambda *a: calls.append(read_plain(*a)) or calls[-1])
+    header = ",".join(LEDGER_COLUMNS)
+    good = f"{header}\nICRMW,MEX,signature,1991-05-22,,,,,,,s\nICRMW,MEX,ratification,1999-03-08,,,,,,,s\n"
+    assert len(read_ledger(io.StringIO(good), "good.csv")) == 2
+    assert calls[-1] is not None
+    bad = good + "ICRMW,MEX,ratification,1999-02-30,,,,,,,s\n"
+    with pytest.raises(LedgerError) as caught:
+        read_ledger(io.StringIO(bad), "bad.csv")
+    assert calls[-1] is None
+    assert [(p.where, p.field) for p in caught.value.problems] == [("bad.csv:4", "date")]
+
+
+def test_a_lone_carriage_return_reads_as_the_source_splits_lines():
+    """A text stream that does not split lines at a lone CR gives the csv module that line, as before."""
+    text = ",".join(LEDGER_COLUMNS) + "\nICRMW,MEX,signature,1991-05-22,,,,,,,s\rICRMW,FRA,signature,1991-05-22\n"
+    with pytest.raises(csv.Error):
+        read_ledger(io.StringIO(text), "t.csv")  # newline="\n": one line with a CR inside
+    assert len(read_ledger(io.StringIO(text, newline=""), "t.csv")) == 2
+
+
+# ------------------------------------------------------------------------------------------------------------
+# dates, spans, tallies
+
+
+def test_a_day_in_iso_form_parses_as_the_pattern_says():
+    rng = random.Random(3)
+    years = (1, 1900, 2000, 2001, 2024, 9999)
+    texts = {f"{y:04d}-{m:02d}-{d:02d}" for y in years for m in range(14) for d in range(33)}
+    texts |= {"".join(rng.choice("0123456789٠١ +-TW:") for _ in range(10)) for _ in range(3000)}
+    texts = {t[:4] + "-" + t[5:7] + "-" + t[8:] for t in texts}
+    for text in texts:
+        try:
+            expected: object = _parse_simple(text.strip(), text.strip())  # what parse did for every date
+        except (DateError, ValueError) as exc:
+            expected = (type(exc), str(exc))
+        try:
+            got: object = PartialDate.parse(text)
+        except (DateError, ValueError) as exc:
+            got = (type(exc), str(exc))
+        assert got == expected, text
+
+
+def test_the_later_of_two_spans_is_the_later_end_on_each_side():
+    rng = random.Random(4)
+    days = [date(2000, 1, 1) + timedelta(days=rng.randint(0, 40)) for _ in range(400)]
+    for a, b, c, d in zip(days[0::4], days[1::4], days[2::4], days[3::4], strict=True):
+        first, second = Span(min(a, b), max(a, b)), Span(min(c, d), max(c, d))
+        later = first.later(second)
+        assert later == Span(max(first.earliest, second.earliest), max(first.latest, second.latest))
+
+
+def test_a_tally_fed_in_columns_counts_as_one_fed_pair_by_pair():
+    rng = random.Random(5)
+    for _ in range(50):
+        starts, stops = [], []
+        for _ in range(rng.randint(0, 30)):
+            a = date(2000, 1, 1) + timedelta(days=rng.randint(0, 60))
+            start = Span(a, a + timedelta(days=rng.choice([0, 0, 3])))
+            b = a + timedelta(days=rng.randint(-5, 60))
+            starts.append(start)
+            stops.append(rng.choice([None, Span(b, b + timedelta(days=rng.choice([0, 10])))]))
+        one_by_one, in_columns = Tally(), Tally()
+        for start, stop in zip(starts, stops, strict=True):
+            one_by_one.add(start, stop)
+        in_columns.add_all(starts, stops)
+        one_by_one.freeze()
+        in_columns.freeze()
+        for day in (date(2000, 1, 1) + timedelta(days=n) for n in range(-2, 80)):
+            assert in_columns.count(day) == one_by_one.count(day)
+            assert in_columns.started(day) == one_by_one.started(day)
+
+
+# ------------------------------------------------------------------------------------------------------------
+# actions and terms
+
+
+def _fields(obj: object) -> list[object]:
+    return [getattr(obj, f.name) for f in dataclasses.fields(obj)]  # type: ignore[arg-type]
+
+
+def test_an_action_made_by_new_action_is_an_action_like_any_other():
+    day = PartialDate.parse("2001-01-01")
+    values = ("ICRMW", "MEX", ActionKind.DECLARATION, day, "77", "", "C.N.1", "t", "n", "s", day, "x.csv:2")
+    made, plain = new_action(*values), Action(*values[:10], effective=values[10], origin=values[11])
+    assert type(made) is Action
+    assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+    assert _fields(made) == list(values)
+    assert dataclasses.replace(made, state="FRA").state == "FRA"
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.state = "FRA"  # type: ignore[misc]
+
+
+def test_a_term_made_by_new_term_is_a_term_like_any_other():
+    day = PartialDate.parse("2001-01-01")
+    consent = Action("ICRMW", "MEX", ActionKind.RATIFICATION, day)
+    values = ("MEX", consent, day.span, day.span, None, Span.day(date(2002, 1, 1)), "denunciation")
+    made, plain = new_term(*values), Term(*values)
+    assert type(made) is Term
+    assert made == plain and hash(made) == hash(plain) and repr(made) == repr(plain)
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        made.state = "FRA"  # type: ignore[misc]
+
+
+# ------------------------------------------------------------------------------------------------------------
+# the structural checks
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_the_structural_checks_over_columns_agree_with_the_checks_action_by_action(seed, catalogue, states):
+    rng = random.Random(seed)
+    treaty = catalogue.treaty("ICRMW")
+    opened = treaty.opened
+    for _ in range(20):
+        actions = []
+        for _ in range(rng.randint(0, 25)):
+            day = opened + timedelta(days=rng.randint(-400, 15000))
+            when = rng.choice([day.isoformat(), day.isoformat(), str(day.year), f"../{day.isoformat()}"])
+            kind = rng.choice(list(ActionKind))
+            actions.append(
+                Action(
+                    rng.choice(["ICRMW"] * 30 + ["CAT"]),
+                    rng.choice(["MEX", "FRA", "DEU", "SUN", "CSK", "YUG", "CZE"] + ["XXX"] * (rng.random() < 0.1)),
+                    kind,
+                    PartialDate.parse(when),
+                    article=rng.choice(["", "", "77"]),
+                    target=rng.choice(["", "MEX", "XXX"]) if kind is ActionKind.OBJECTION else "",
+                    origin=f"x.csv:{len(actions) + 2}",
+                )
+            )
+        if actions and rng.random() < 0.2:
+            actions.append(dataclasses.replace(rng.choice(actions), origin="dup"))
+        today = rng.choice([TODAY, date(2005, 1, 1)])
+        problems = structure_problems(treaty, actions, states, today)
+        assert structure_ok(treaty, actions, states, today) == (problems == [])
+        ordered = sorted(actions, key=SORT_KEY)
+        keys = [SORT_KEY(a) for a in ordered]
+        assert structure_ok(treaty, ordered, states, today, keys) == (problems == [])
