@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import gc
+import io
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -156,16 +157,19 @@ def read_ledger(
     """
     if isinstance(source, Path):
         with source.open(encoding="utf-8-sig", newline="") as fh:
-            return read_ledger(fh, name or source.name, problems_out)
-    label = name or "<ledger>"
-    # The lines as the source splits them (its newline mode), so the csv module sees what it always saw.
-    lines = source.readlines()
+            text = fh.read()
+        # The same lines as the file opened with newline="" gives: split at LF, CR or CRLF.
+        return _read_ledger(io.StringIO(text, newline=""), name or source.name, problems_out, whole=True)
+    return _read_ledger(source, name or "<ledger>", problems_out, whole=False)
+
+
+def _read_ledger(source: TextIO, label: str, problems_out: list[RecordProblem] | None, whole: bool) -> list[Action]:
+    """``read_ledger`` of a text stream; ``whole``: a StringIO with newline="" (lines end at LF, CR or CRLF)."""
     # Rows are read as lists rather than through csv.DictReader (a ledger may have hundreds of thousands of
     # lines), with DictReader's rules: blank lines skipped and not counted, short rows padded with empty cells,
     # a repeated column read from its last occurrence, extra cells an error.
-    reader = csv.reader(lines)
+    reader = csv.reader(source)
     header = next(reader, None) or []
-    del lines[: reader.line_num]  # the header's line(s)
     unknown = [c for c in header if c not in LEDGER_COLUMNS]
     missing = REQUIRED_LEDGER_COLUMNS - set(header)
     if unknown or missing:
@@ -179,24 +183,34 @@ def read_ledger(
     actions: list[Action] = []
     problems: list[RecordProblem] = []
     with _collector_paused():
-        body = _plain(lines, width)
-        if body is None:
+        # The rest, after the header's line(s), and the lines the csv module would be given.
+        rest: Iterable[str]
+        if whole:
+            body: str | None = source.read()
+            rest = io.StringIO(body, newline="")
+        else:
+            rest = source.readlines()
+            body = "".join(rest)
+            if rest and body.count("\n") != len(rest) - (not body.endswith("\n")):
+                body = None  # a stream that ends lines elsewhere than at each LF: the csv module only
+        lines = _plain(body, width) if body is not None else None
+        del body
+        if lines is None:
             # Something the shortcut below does not read (quotes, blank lines, short rows...): each row through
             # the csv module.
-            _read_rows(csv.reader(lines), label, width, at, actions, problems, dates)
+            _read_rows(csv.reader(rest), label, width, at, actions, problems, dates)
         else:
-            del reader, lines
+            del reader, rest
             found = None
-            if len(position) == len(LEDGER_COLUMNS) and not _strippable(body):
+            if len(position) == len(LEDGER_COLUMNS) and not _strippable(lines):
                 # The cells of a row in the order of LEDGER_COLUMNS (as they come, in the usual case).
                 pick = None if header == list(LEDGER_COLUMNS) else itemgetter(*(at[c] for c in LEDGER_COLUMNS))
-                found = _read_plain(body, label, pick, dates)
+                found = _read_plain(lines, label, pick, dates)
             if found is not None:
                 actions = found
             else:
                 # Cells to strip, columns missing, or something to say about some row: each row, to say it.
-                rows = map(_SPLIT, body.split("\n")) if body else iter(())
-                _read_rows(rows, label, width, at, actions, problems, dates)
+                _read_rows(map(_SPLIT, lines), label, width, at, actions, problems, dates)
     if problems and problems_out is None:
         raise LedgerError(problems)
     if problems_out is not None:
@@ -209,43 +223,43 @@ _TREATY = attrgetter("treaty")
 _SPLIT = methodcaller("split", ",")
 
 
-def _plain(lines: list[str], width: int) -> str | None:
-    """The lines after the header joined, LF-ended, without the last LF, if they are plain; else None.
+def _plain(body: str, width: int) -> list[str] | None:
+    """The lines of ``body`` (the lines after the header, as they came), if they are plain; else None.
 
     Plain: no quote, no NUL, no line end but LF or CRLF, no blank line, exactly ``width`` cells on every line,
     no line longer than the csv module's field limit. There ``csv.reader`` gives each line split at its commas.
     """
-    if not lines:
-        return ""
-    if "\n" in lines or "\r\n" in lines or set(map(_COMMAS, lines)) != {width - 1}:
-        return None
-    if max(map(len, lines)) > csv.field_size_limit():
-        return None
-    body = "".join(lines)
     if '"' in body or "\0" in body:
         return None
     if "\r" in body:
         body = body.replace("\r\n", "\n")
         if "\r" in body:
             return None
-    return body[:-1] if body.endswith("\n") else body
+    if body.endswith("\n"):
+        body = body[:-1]
+    if not body:
+        return []
+    lines = body.split("\n")
+    if "" in lines or set(map(_COMMAS, lines)) != {width - 1} or max(map(len, lines)) > csv.field_size_limit():
+        return None
+    return lines
 
 
 _ASCII_SPACES = "\t\x0b\x0c\x1c\x1d\x1e\x1f"
 """The characters ``str.strip`` removes from ASCII text, besides the space and the line ends (a test checks)."""
 
 
-def _strippable(body: str) -> bool:
+def _strippable(lines: list[str]) -> bool:
     """Whether some cell of plain lines (``_plain``) begins or ends with something ``str.strip`` removes."""
-    if not body.isascii() or any(c in body for c in _ASCII_SPACES):
+    # Joined as one line, so each cell is between commas (or at an end).
+    text = ",".join(lines)
+    if not text.isascii() or any(c in text for c in _ASCII_SPACES):
         return True
-    if " " not in body:
-        return False
-    return body[0] == " " or body[-1] == " " or any(p in body for p in (" ,", ", ", " \n", "\n "))
+    return " " in text and (text[0] == " " or text[-1] == " " or " ," in text or ", " in text)
 
 
 def _read_plain(
-    body: str, label: str, pick: Callable[[Sequence[str]], Sequence[str]] | None, dates: dict[str, PartialDate]
+    lines: list[str], label: str, pick: Callable[[Sequence[str]], Sequence[str]] | None, dates: dict[str, PartialDate]
 ) -> list[Action] | None:
     """The actions of plain lines with every column and nothing to strip, if every row gives one; else None.
 
@@ -254,12 +268,10 @@ def _read_plain(
     rows again to say it, so both ways give the same actions, and the problems are named by file and line.
     ``pick`` orders a row's cells as ``LEDGER_COLUMNS`` (None: they are).
     """
-    if not body:
-        return []
     actions: list[Action] = []
     append = actions.append
     kinds = _KINDS
-    rows: Iterable[Sequence[str]] = map(_SPLIT, body.split("\n"))
+    rows: Iterable[Sequence[str]] = map(_SPLIT, lines)
     if pick is not None:
         rows = map(pick, rows)
     for line, (

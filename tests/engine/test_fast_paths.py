@@ -13,7 +13,10 @@ import dataclasses
 import io
 import random
 import sys
+from collections.abc import Callable
 from datetime import date, timedelta
+from functools import partial
+from pathlib import Path
 
 import pytest
 
@@ -22,10 +25,13 @@ from treatywatch.catalogue import LEDGER_COLUMNS, read_ledger
 from treatywatch.engine import (
     Action,
     ActionKind,
+    Alignment,
     DateError,
     LedgerError,
     PartialDate,
+    Period,
     RecordProblem,
+    Rule,
     Span,
     Term,
 )
@@ -50,9 +56,9 @@ def test_only_a_space_or_a_non_printable_character_is_ever_stripped():
     assert ascii_spaces == set(reading._ASCII_SPACES) | {" ", "\n", "\r"}
 
 
-def _reference(text: str, label: str) -> tuple[list[Action], list[RecordProblem]]:
+def _reference(text: str, label: str, newline: str | None = "") -> tuple[list[Action], list[RecordProblem]]:
     """Every row through the csv module, as read_ledger read every ledger before its shortcut."""
-    reader = csv.reader(io.StringIO(text, newline=""))
+    reader = csv.reader(io.StringIO(text, newline=newline))
     header = next(reader, None) or []
     width = len(header)
     at = dict.fromkeys(LEDGER_COLUMNS, width) | {column: i for i, column in enumerate(header)}
@@ -113,19 +119,35 @@ def _ledger(rng: random.Random) -> str:
     return end.join([",".join(header), *rows]) + (end if rng.random() < 0.9 else "")
 
 
+def _outcome(read: Callable[[], object]) -> object:
+    """What a read gives, or the error it raises (a stream that splits lines oddly can make csv fail)."""
+    try:
+        return read()
+    except (csv.Error, LedgerError) as exc:
+        return type(exc), str(exc)
+
+
+def _read(source: Path | io.StringIO) -> tuple[list[Action], list[RecordProblem]]:
+    problems: list[RecordProblem] = []
+    actions = read_ledger(source, "t.csv", problems_out=problems)
+    return actions, problems
+
+
 @pytest.mark.parametrize("seed", range(40))
-def test_reading_a_ledger_gives_what_the_csv_module_gives_row_by_row(seed):
+def test_reading_a_ledger_gives_what_the_csv_module_gives_row_by_row(seed, tmp_path):
     rng = random.Random(seed)
+    path = tmp_path / "t.csv"
     for _ in range(25):
         text = _ledger(rng)
-        expected, expected_problems = _reference(text, "t.csv")
-        problems: list[RecordProblem] = []
-        assert read_ledger(io.StringIO(text, newline=""), "t.csv", problems_out=problems) == expected
-        assert problems == expected_problems
-        # the origins too (Action equality compares them, but say it)
-        assert [a.origin for a in read_ledger(io.StringIO(text, newline=""), "t.csv", problems_out=[])] == [
-            a.origin for a in expected
-        ]
+        for newline in ("", "\n", "\r", "\r\n", None):
+            expected = _outcome(partial(_reference, text, "t.csv", newline))
+            got = _outcome(partial(_read, io.StringIO(text, newline=newline)))
+            assert got == expected, newline
+            if isinstance(got, tuple) and isinstance(got[0], list):
+                assert [a.origin for a in got[0]] == [a.origin for a in expected[0]]  # type: ignore[index]
+        # a file: opened with newline="", it splits lines as a StringIO with newline="" does
+        path.write_bytes(text.encode("utf-8"))
+        assert _outcome(partial(_read, path)) == _outcome(partial(_reference, text, "t.csv"))
 
 
 def test_a_plain_ledger_is_read_by_the_shortcut_and_a_broken_one_row_by_row(tmp_path, monkeypatch):
@@ -171,6 +193,26 @@ def test_a_day_in_iso_form_parses_as_the_pattern_says():
         except (DateError, ValueError) as exc:
             got = (type(exc), str(exc))
         assert got == expected, text
+
+
+@pytest.mark.parametrize("alignment", list(Alignment))
+@pytest.mark.parametrize("unit", ["days", "months", "years"])
+def test_a_rule_as_one_function_gives_the_days_apply_gives(unit, alignment):
+    days = [date(1, 1, 1), date(9998, 12, 31), date(9999, 11, 30), date(9999, 12, 31)]
+    days += [date(1896, 1, 1) + timedelta(days=n) for n in range(0, 4 * 366 + 40, 3)]  # every month end, leap years
+    for count in (0, 1, 2, 3, 6, 12, 30, 31, 59, 365):
+        rule = Rule(Period(count, unit), alignment)
+        function = rule.function()
+        for day in days:
+            try:
+                expected: object = rule.apply(day)
+            except (ValueError, OverflowError) as exc:
+                expected = type(exc)
+            try:
+                got: object = function(day)
+            except (ValueError, OverflowError) as exc:
+                got = type(exc)
+            assert got == expected, (count, unit, alignment, day)
 
 
 def test_the_later_of_two_spans_is_the_later_end_on_each_side():

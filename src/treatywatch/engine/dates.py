@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import Enum
@@ -242,6 +243,33 @@ class Rule:
 
     def apply(self, d: date) -> date:
         return apply_period(d, self.period, self.alignment)
+
+    def function(self) -> Callable[[date], date]:
+        """``apply`` as one function made for this rule: one call where ``apply`` makes three (a record runs
+        its rule for each State's consent). The same days as ``apply`` (tests/engine/test_fast_paths.py)."""
+        count, unit = self.period.count, self.period.unit
+        following = self.alignment is Alignment.FIRST_DAY_OF_FOLLOWING_MONTH
+        if unit == "days":
+            delta = timedelta(days=count)
+
+            def after_days(d: date) -> date:
+                end = d + delta
+                if not following:
+                    return end
+                return date(end.year + 1, 1, 1) if end.month == 12 else date(end.year, end.month + 1, 1)
+
+            return after_days
+        months = count if unit == "months" else 12 * count
+
+        def after_months(d: date) -> date:
+            year, month = divmod(d.year * 12 + d.month - 1 + months, 12)
+            if following:  # the first day of the month after the one the period ends in
+                return date(year + 1, 1, 1) if month == 11 else date(year, month + 2, 1)
+            month += 1
+            last = 29 if month == 2 and calendar.isleap(year) else _MONTH_DAYS[month]
+            return date(year, month, min(d.day, last))
+
+        return after_months
 
     def describe(self) -> str:
         if self.alignment is Alignment.SAME_DAY:

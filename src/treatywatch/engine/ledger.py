@@ -284,8 +284,8 @@ def structure_ok(
         elif any(code in ended and start > ended[code] for code, start in zip(codes, starts, strict=True)):
             return False
     if ActionKind.OBJECTION in kinds:
-        objected = compress(map(_TARGET, actions), map(is_, kinds, repeat(ActionKind.OBJECTION)))
-        if not set(objected) <= known:
+        objections = compress(actions, map(is_, kinds, repeat(ActionKind.OBJECTION)))
+        if not set(map(_TARGET, objections)) <= known:
             return False
     if ActionKind.DECLARATION_WITHDRAWAL in kinds:
         withdrawn = compress(starts, map(is_, kinds, repeat(ActionKind.DECLARATION_WITHDRAWAL)))

@@ -191,7 +191,7 @@ class TreatyRecord:
             return self._state_entry_into_force
         rule = self.treaty.entry_into_force
         after_eif = rule.later_states is LaterStates.AFTER_ENTRY_INTO_FORCE
-        later = rule.later_rule.apply
+        later = rule.later_rule.function()
         eif, reached = treaty_eif.earliest, threshold.earliest
         general = self._state_entry_into_force
         succession = ActionKind.SUCCESSION
@@ -400,8 +400,8 @@ class TreatyRecord:
         ):
             if kind in _DECLARING_KINDS and action.article not in articles:
                 signed = signatures.get(action.state)
-                bound = self._contracting_from(action.state, span)
-                if bound is None and (signed is None or self._spans[id(signed)].earliest > span.latest):
+                unsigned = signed is None or self._spans[id(signed)].earliest > span.latest
+                if unsigned and self._contracting_from(action.state, span) is None:
                     problems.append(
                         RecordProblem(
                             action.where,
