@@ -157,19 +157,16 @@ def read_ledger(
     """
     if isinstance(source, Path):
         with source.open(encoding="utf-8-sig", newline="") as fh:
-            text = fh.read()
-        # The same lines as the file opened with newline="" gives: split at LF, CR or CRLF.
-        return _read_ledger(io.StringIO(text, newline=""), name or source.name, problems_out, whole=True)
-    return _read_ledger(source, name or "<ledger>", problems_out, whole=False)
+            return _read_ledger(fh.read(), name or source.name, problems_out)
+    return _read_ledger(source, name or "<ledger>", problems_out)
 
 
-def _read_ledger(source: TextIO, label: str, problems_out: list[RecordProblem] | None, whole: bool) -> list[Action]:
-    """``read_ledger`` of a text stream; ``whole``: a StringIO with newline="" (lines end at LF, CR or CRLF)."""
+def _read_ledger(source: str | TextIO, label: str, problems_out: list[RecordProblem] | None) -> list[Action]:
+    """``read_ledger`` of a file's whole text (read with newline="": lines end at LF, CR or CRLF) or a stream."""
     # Rows are read as lists rather than through csv.DictReader (a ledger may have hundreds of thousands of
     # lines), with DictReader's rules: blank lines skipped and not counted, short rows padded with empty cells,
     # a repeated column read from its last occurrence, extra cells an error.
-    reader = csv.reader(source)
-    header = next(reader, None) or []
+    header, rest = _header(source)
     unknown = [c for c in header if c not in LEDGER_COLUMNS]
     missing = REQUIRED_LEDGER_COLUMNS - set(header)
     if unknown or missing:
@@ -183,24 +180,22 @@ def _read_ledger(source: TextIO, label: str, problems_out: list[RecordProblem] |
     actions: list[Action] = []
     problems: list[RecordProblem] = []
     with _collector_paused():
-        # The rest, after the header's line(s), and the lines the csv module would be given.
-        rest: Iterable[str]
-        if whole:
-            body: str | None = source.read()
-            rest = io.StringIO(body, newline="")
+        # The lines after the header's, for the csv module, and as one text for the shortcut below.
+        body: str | None
+        if isinstance(rest, str):
+            body = rest
         else:
-            rest = source.readlines()
             body = "".join(rest)
             if rest and body.count("\n") != len(rest) - (not body.endswith("\n")):
                 body = None  # a stream that ends lines elsewhere than at each LF: the csv module only
         lines = _plain(body, width) if body is not None else None
-        del body
         if lines is None:
             # Something the shortcut below does not read (quotes, blank lines, short rows...): each row through
-            # the csv module.
-            _read_rows(csv.reader(rest), label, width, at, actions, problems, dates)
+            # the csv module, given the lines as the file or the stream splits them.
+            rows = csv.reader(io.StringIO(rest, newline="") if isinstance(rest, str) else rest)
+            _read_rows(rows, label, width, at, actions, problems, dates)
         else:
-            del reader, rest
+            del body, rest
             found = None
             if len(position) == len(LEDGER_COLUMNS) and not _strippable(lines):
                 # The cells of a row in the order of LEDGER_COLUMNS (as they come, in the usual case).
@@ -216,6 +211,26 @@ def _read_ledger(source: TextIO, label: str, problems_out: list[RecordProblem] |
     if problems_out is not None:
         problems_out.extend(problems)
     return actions
+
+
+def _header(source: str | TextIO) -> tuple[list[str], str | list[str]]:
+    """The header row, and the rest: the text after the header's line(s), or a stream's lines after it."""
+    if isinstance(source, str):
+        # The first line ends at the first LF, CR or CRLF, as with newline=""; a quote may span lines: then the
+        # csv module says where the header ends.
+        cut = min((i for i in (source.find("\n"), source.find("\r")) if i >= 0), default=len(source))
+        if '"' not in source[:cut]:
+            after = cut + 2 if source.startswith("\r\n", cut) else cut + 1
+            return _first_row([source[:cut]]), source[after:]
+        whole = io.StringIO(source, newline="")
+        return _first_row(whole), whole.read()
+    return _first_row(source), source.readlines()  # the stream's lines, as it splits them
+
+
+def _first_row(lines: Iterable[str]) -> list[str]:
+    """The first row the csv module reads from ``lines`` (taking only the lines it needs), or []."""
+    row: list[str] | None = next(csv.reader(lines), None)
+    return row or []
 
 
 _COMMAS = methodcaller("count", ",")

@@ -60,6 +60,11 @@ def _reference(text: str, label: str, newline: str | None = "") -> tuple[list[Ac
     """Every row through the csv module, as read_ledger read every ledger before its shortcut."""
     reader = csv.reader(io.StringIO(text, newline=newline))
     header = next(reader, None) or []
+    unknown = [c for c in header if c not in LEDGER_COLUMNS]
+    missing = {"treaty", "state", "kind", "date"} - set(header)
+    if unknown or missing:
+        what = f"unknown column {unknown[0]!r}" if unknown else f"missing column {sorted(missing)[0]!r}"
+        raise LedgerError([RecordProblem(f"{label}:1", "header", f"{what} (columns: {', '.join(LEDGER_COLUMNS)})")])
     width = len(header)
     at = dict.fromkeys(LEDGER_COLUMNS, width) | {column: i for i, column in enumerate(header)}
     actions: list[Action] = []
@@ -116,7 +121,10 @@ def _ledger(rng: random.Random) -> str:
         if not clean and rng.random() < 0.03:
             rows.append("")
     end = rng.choice(["\n", "\n", "\r\n", "\r"]) if not clean or rng.random() < 0.3 else "\n"
-    return end.join([",".join(header), *rows]) + (end if rng.random() < 0.9 else "")
+    first = ",".join(header)
+    if rng.random() < 0.1:  # a quoted header, over one line or two
+        first = ",".join(f'"{c}"' for c in header[:-1]) + rng.choice([f',"{header[-1]}"', f',"{header[-1]}\n"'])
+    return end.join([first, *rows]) + (end if rng.random() < 0.9 else "")
 
 
 def _outcome(read: Callable[[], object]) -> object:
