@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 from django.test import Client
 from pagehtml import Element, parse, table_rows
+
+from treatywatch.engine import Participant, TreatyRecord
+from treatywatch.portal import memo
+from treatywatch.treaties import models, store
+from treatywatch.treaties.ledger import NewEntry, append
 
 pytestmark = pytest.mark.django_db
 
@@ -115,3 +122,47 @@ def test_the_timeline_before_entry_into_force_says_how_many_are_still_needed(cli
     rows = table_rows(countdown.find("table"))  # type: ignore[arg-type]
     assert rows[-1][3].text == "8"
     assert countdown.find("p", class_="lead").text == "As of 17 December 1999, 8 more instruments are needed."  # type: ignore[union-attr]
+
+
+def test_state_pages_ask_the_engine_for_a_treatys_participants_once_a_day(
+    client: Client, record: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    calls: list[tuple[str, dt.date]] = []
+    participants = TreatyRecord.participants
+
+    def counting(self: TreatyRecord, day: dt.date) -> list[Participant]:
+        calls.append((self.treaty.id, day))
+        return participants(self, day)
+
+    monkeypatch.setattr(TreatyRecord, "participants", counting)
+    memo.forget()
+    for lang in ("ar", "zh-hans", "en", "fr", "ru", "es"):
+        for code in ("MEX", "GTM", "DEU"):
+            page(client, f"/{lang}/states/{code}/")
+    assert len(calls) == len(set(calls)) == len(store.catalogue().treaties)
+    page(client, "/en/states/MEX/?as_of=2000-01-01")
+    assert len(calls) == 2 * len(store.catalogue().treaties), "another day is asked again"
+
+
+def test_state_pages_see_a_new_version_of_the_record_and_another_day(client: Client, record: None) -> None:
+    def neighbours(url: str) -> dict[str, str]:
+        rows = table_rows(section(page(client, url), "nb-h").find("table"))  # type: ignore[arg-type]
+        return {r[0].text: r[1].text for r in rows}
+
+    assert neighbours("/en/states/MEX/")["Panama"] == "No signature or consent to be bound"
+    assert neighbours("/en/states/MEX/?as_of=2000-01-01")["Guatemala"] != "State party since 1 July 2003"
+    assert neighbours("/en/states/MEX/")["Guatemala"] == "State party since 1 July 2003"
+    try:
+        append([NewEntry("ICRMW", "PAN", "signature", "2024-05-06", source="test")], by="test", summary="test")
+        assert neighbours("/en/states/MEX/")["Panama"] == "Signed on 6 May 2024; not yet bound"
+        doc = page(client, "/en/states/PAN/")
+        assert section(doc, "t-ICRMW").find("p", class_="lead").text == "Signed on 6 May 2024; not yet bound"  # type: ignore[union-attr]
+        assert not any(s.attrs.get("aria-labelledby") == "corr-h" for s in doc.iter("section"))
+        signed = models.Action.objects.get(treaty_id="ICRMW", state_id="PAN", kind="signature")
+        fixed = NewEntry("ICRMW", "PAN", "signature", "2024-05-07", source="test", supersedes=signed.pk, reason="typo")
+        append([fixed], by="officer", summary="correction")
+        doc = page(client, "/en/states/PAN/")
+        assert "typo" in section(doc, "corr-h").text
+        assert section(doc, "t-ICRMW").find("p", class_="lead").text == "Signed on 7 May 2024; not yet bound"  # type: ignore[union-attr]
+    finally:
+        store.forget()

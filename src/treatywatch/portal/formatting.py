@@ -68,11 +68,22 @@ def bcp47(lang: str | None = None) -> str:
 
 
 def number(n: int, lang: str | None = None) -> str:
-    return str(format_decimal(n, locale=babel_locale(lang)))
+    return _decimal(n, babel_locale(lang))
+
+
+@lru_cache(maxsize=4096)
+def _decimal(n: int, locale: str) -> str:
+    return str(format_decimal(n, locale=locale))
 
 
 def day_text(d: date, lang: str | None = None) -> str:
-    return str(format_date(d, format="long", locale=babel_locale(lang)))
+    return _long_date(d, babel_locale(lang))
+
+
+@lru_cache(maxsize=32768)
+def _long_date(d: date, locale: str) -> str:
+    """CLDR's long date: a day reads alike in a locale every time, and a State page in six languages shows many."""
+    return str(format_date(d, format="long", locale=locale))
 
 
 def year_text(year: int, lang: str | None = None) -> str:

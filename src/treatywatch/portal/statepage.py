@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
@@ -10,6 +11,7 @@ from django.utils.translation import gettext, ngettext
 from treatywatch.engine import LANGUAGES, Participant, State, TreatyRecord
 from treatywatch.engine.matrix import CORE_TREATIES, core_count
 
+from . import memo
 from .context import MAIN_TREATY, PageContext
 from .corrections import corrections_for
 from .formatting import bcp47, data_language, day_text, number, partial_text, span_text, state_name
@@ -69,7 +71,7 @@ class Overview:
 def treaty_section(
     ctx: PageContext, record: TreatyRecord, state: State, participant: Participant | None
 ) -> TreatySection:
-    history = record.history(state.code, ctx.day)
+    history = memo.history(record, state.code, ctx.day)
     facts: list[tuple[str, str]] = []
     if participant is not None:
         if participant.signature is not None:
@@ -93,7 +95,7 @@ def treaty_section(
                 span_text(history.denunciation_possible_from),
             )
         )
-    for p in record.procedure_status(ctx.day):
+    for p in memo.procedure_status(record, ctx.day):
         if state.code in p.declarants:
             facts.append(
                 (
@@ -146,7 +148,7 @@ def _core_sentence(ctx: PageContext, state: State, records: list[TreatyRecord]) 
     ) % {"count": number(count), "total": number(len(held)), "date": day_text(ctx.day)}
 
 
-def neighbours(ctx: PageContext, state: State, table: dict[str, Participant]) -> list[Neighbour]:
+def neighbours(ctx: PageContext, state: State, table: Mapping[str, Participant]) -> list[Neighbour]:
     """The other present States of the same M49 sub-region, with their positions under the main treaty."""
     if not state.subregion:
         return []
@@ -163,7 +165,7 @@ def state_context(ctx: PageContext, state: State) -> dict[str, Any]:
     """The main treaty first, then the others in the order of their identifiers."""
     idents = sorted(ctx.cat.treaties, key=lambda ident: (ident != MAIN_TREATY, ident))
     records = [ctx.cat.record(ident) for ident in idents]
-    tables = {r.treaty.id: {p.state: p for p in r.participants(ctx.day)} for r in records}
+    tables = {r.treaty.id: memo.participant_table(r, ctx.day) for r in records}
     lineage = ctx.cat.states.lineage(state.code)
     overview = [
         Overview(r.treaty.id, r.treaty.title(data_language()), ctx.treaty_url(r.treaty.id), summary, _record_as_of(r))
@@ -188,7 +190,7 @@ def state_context(ctx: PageContext, state: State) -> dict[str, Any]:
         "core": _core_sentence(ctx, state, records),
         "matrix_url": ctx.url("matrix", region=state.region),
         "sections": sections,
-        "corrections": corrections_for(state.code),
+        "corrections": corrections_for(state.code, ctx.cat),
         "main_id": MAIN_TREATY,
         "neighbours": neighbours(ctx, state, tables[MAIN_TREATY]) if main is not None else [],
         "names": [(bcp47("zh-hans" if lang == "zh" else lang), state.names[lang]) for lang in LANGUAGES],
