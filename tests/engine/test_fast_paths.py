@@ -36,7 +36,7 @@ from treatywatch.engine import (
     Term,
 )
 from treatywatch.engine.dates import _parse_simple
-from treatywatch.engine.ledger import SORT_KEY, new_action, structure_ok, structure_problems
+from treatywatch.engine.ledger import SORT_KEY, new_action, sort_keys, structure_ok, structure_problems
 from treatywatch.engine.results import new_term
 from treatywatch.engine.tally import Tally
 
@@ -315,6 +315,7 @@ def test_the_structural_checks_over_columns_agree_with_the_checks_action_by_acti
         today = rng.choice([TODAY, date(2005, 1, 1)])
         problems = structure_problems(treaty, actions, states, today)
         assert structure_ok(treaty, actions, states, today) == (problems == [])
+        assert sort_keys(actions) == [SORT_KEY(a) for a in actions] == [a.sort_key() for a in actions]
         ordered = sorted(actions, key=SORT_KEY)
         keys = [SORT_KEY(a) for a in ordered]
         assert structure_ok(treaty, ordered, states, today, keys) == (problems == [])

@@ -91,6 +91,12 @@ SORT_KEY = attrgetter("date.span.earliest", "kind.order", "state", "article", "t
 """``Action.sort_key`` as one C call (``sorted(actions, key=SORT_KEY)``): the same tuple."""
 
 
+def sort_keys(actions: Iterable[Action]) -> list[tuple[dt.date, int, str, str, str, str]]:
+    """``SORT_KEY`` of each action, in one list comprehension (whose attribute reads Python specialises: faster
+    than ``attrgetter`` over hundreds of thousands of actions)."""
+    return [((d := a.date).span.earliest, a.kind.order, a.state, a.article, a.target, d.text) for a in actions]
+
+
 class _Unfrozen:
     """An ``Action`` while it is made: the same slots, without the frozen ``__setattr__``.
 
@@ -174,13 +180,6 @@ _set_text, _set_note, _set_source = _setters["text"], _setters["note"], _setters
 _set_effective, _set_origin = _setters["effective"], _setters["origin"]
 
 
-_TREATY = attrgetter("treaty")
-_STATE = attrgetter("state")
-_KIND = attrgetter("kind")
-_TARGET = attrgetter("target")
-_SPAN = attrgetter("date.span")
-_EARLIEST = attrgetter("earliest")
-_LATEST = attrgetter("latest")
 _DUPLICATE_KEY = attrgetter("state", "kind", "date.text", "article", "target")
 
 
@@ -262,18 +261,18 @@ def structure_ok(
     if not actions:
         return True
     codes, kinds, spans = columns or (
-        list(map(_STATE, actions)),
-        list(map(_KIND, actions)),
-        list(map(_SPAN, actions)),
+        [a.state for a in actions],
+        [a.kind for a in actions],
+        [a.date.span for a in actions],
     )
-    if list(map(_TREATY, actions)).count(treaty.id) != len(actions):
+    if [a.treaty for a in actions].count(treaty.id) != len(actions):
         return False
     known = states.codes.keys()
     acting = set(codes)
     if not acting <= known:
         return False
-    starts = list(map(_EARLIEST, spans))
-    if min(map(_LATEST, spans)) < treaty.opened or max(starts) > today:
+    starts = [span.earliest for span in spans]
+    if min([span.latest for span in spans]) < treaty.opened or max(starts) > today:
         return False
     ended = {code: end for code, end in states.ended.items() if code in acting}
     if ended:
@@ -285,7 +284,7 @@ def structure_ok(
             return False
     if ActionKind.OBJECTION in kinds:
         objections = compress(actions, map(is_, kinds, repeat(ActionKind.OBJECTION)))
-        if not set(map(_TARGET, objections)) <= known:
+        if not {a.target for a in objections} <= known:
             return False
     if ActionKind.DECLARATION_WITHDRAWAL in kinds:
         withdrawn = compress(starts, map(is_, kinds, repeat(ActionKind.DECLARATION_WITHDRAWAL)))

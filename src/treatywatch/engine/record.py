@@ -10,13 +10,12 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
-from itertools import compress, repeat
-from operator import attrgetter, is_not
+from itertools import compress
 
 from .dates import Span
 from .errors import LedgerError, RecordProblem
 from .kinds import ActionKind
-from .ledger import SORT_KEY, Action, structure_ok, structure_problems
+from .ledger import Action, sort_keys, structure_ok, structure_problems
 from .results import Due, Participant, ProcedureStatus, StateHistory, Status, Term, TimelinePoint, new_term
 from .states import StateRegistry
 from .tally import Tally
@@ -38,15 +37,6 @@ _NEEDS_SIGNATURE = frozenset({ActionKind.RATIFICATION, ActionKind.ACCEPTANCE, Ac
 _TERM_KINDS = _CONSENTING | {ActionKind.DENUNCIATION}
 """The kinds that open or close a State's term."""
 _REMAINING_KINDS = _DECLARING_KINDS | _WITHDRAWAL_KINDS
-_DATE_SPAN = attrgetter("date.span")
-_EARLIEST = attrgetter("earliest")
-_STATE = attrgetter("state")
-_KIND = attrgetter("kind")
-_ARTICLE = attrgetter("article")
-_CONSENT_SPAN = attrgetter("consent_span")
-_EXIT = attrgetter("exit")
-_ENTRY_INTO_FORCE = attrgetter("entry_into_force")
-_CONSENT_KIND = attrgetter("consent.kind")
 
 
 class TreatyRecord:
@@ -66,12 +56,12 @@ class TreatyRecord:
         # Sorted once, by index, so the sort keys serve the structural checks too; then the columns the checks
         # and the building read, each once (C loops: a load builds records of hundreds of thousands of actions).
         given = actions if isinstance(actions, list) else list(actions)
-        keys = list(map(SORT_KEY, given))
+        keys = sort_keys(given)
         order = sorted(range(len(given)), key=keys.__getitem__)
         self.actions: tuple[Action, ...] = tuple(map(given.__getitem__, order))
-        codes = list(map(_STATE, self.actions))
-        kinds = list(map(_KIND, self.actions))
-        spans: list[Span] = list(map(_DATE_SPAN, self.actions))
+        codes = [a.state for a in self.actions]
+        kinds = [a.kind for a in self.actions]
+        spans: list[Span] = [a.date.span for a in self.actions]
         structural: list[RecordProblem] = []
         if not structure_ok(
             treaty, self.actions, states, today, list(map(keys.__getitem__, order)), (codes, kinds, spans)
@@ -82,19 +72,20 @@ class TreatyRecord:
             # Set those records aside and go on, so one error report lists every record at fault.
             at_fault = {p.where for p in structural}
             self.actions = tuple(a for a in self.actions if a.where not in at_fault)
-            codes = list(map(_STATE, self.actions))
-            kinds = list(map(_KIND, self.actions))
-            spans = list(map(_DATE_SPAN, self.actions))
+            codes = [a.state for a in self.actions]
+            kinds = [a.kind for a in self.actions]
+            spans = [a.date.span for a in self.actions]
         # Each action's possible days (Action.span): an open start narrowed to the opening. Only a span that
         # starts before the opening changes, so the common case is one C pass over the actions.
-        lowest = min(map(_EARLIEST, spans)) if spans else None
+        lowest = min([span.earliest for span in spans]) if spans else None
         if lowest is not None and lowest < treaty.opened:
             spans = [span.from_opening(treaty.opened) for span in spans]
         self._spans = dict(zip(map(id, self.actions), spans, strict=True))
         # Each State's first signature, in the order of the States' first signatures.
         signing = list(compress(self.actions, map(_SIGNING.__contains__, kinds)))
-        first = dict(zip(map(_STATE, reversed(signing)), reversed(signing), strict=True))
-        self.signatures: dict[str, Action] = {code: first[code] for code in dict.fromkeys(map(_STATE, signing))}
+        signers = [a.state for a in signing]
+        first = dict(zip(reversed(signers), reversed(signing), strict=True))
+        self.signatures: dict[str, Action] = {code: first[code] for code in dict.fromkeys(signers)}
         self._by_state_built: dict[str, list[Action]] | None = None
         if lowest == date.min:  # an open start ("../2014-10-26")
             self._narrow_open_starts()
@@ -348,7 +339,7 @@ class TreatyRecord:
         if not articles:
             return found
         open_ones: dict[tuple[str, str], int] = {}
-        for action in compress(self.actions, map(articles.__contains__, map(_ARTICLE, self.actions))):
+        for action in compress(self.actions, [a.article in articles for a in self.actions]):
             if action.kind is ActionKind.DECLARATION:
                 term = self._contracting_from(action.state, self.span(action))
                 if term is None:
@@ -431,17 +422,16 @@ class TreatyRecord:
         self._procedure_tallies: dict[str, Tally] = {}
         self._procedure_changes: dict[str, list[date]] = {}
         every = [term for terms in self.terms.values() for term in terms]
-        consents = list(map(_CONSENT_SPAN, every))
-        exits = list(map(_EXIT, every))
+        consents = [term.consent_span for term in every]
+        exits = [term.exit for term in every]
         self._contracting.add_all(consents, exits)
         # A succession may take effect before its notification; it counts once notified.
-        in_force = list(map(is_not, map(_ENTRY_INTO_FORCE, every), repeat(None)))
         self._in_force.add_all(
-            list(map(Span.later, compress(map(_ENTRY_INTO_FORCE, every), in_force), compress(consents, in_force))),
-            list(compress(exits, in_force)),
+            [eif.later(term.consent_span) for term in every if (eif := term.entry_into_force) is not None],
+            [term.exit for term in every if term.entry_into_force is not None],
         )
         counts = self.treaty.entry_into_force.counts
-        self._counted.add_starts(list(compress(consents, map(counts.__contains__, map(_CONSENT_KIND, every)))))
+        self._counted.add_starts([term.consent_span for term in every if term.consent.kind in counts])
         # A signatory until its first consent, or until the State ceased to exist.
         first_consent = {code: terms[0].consent_span for code, terms in self.terms.items()}
         ended = self.states.ended

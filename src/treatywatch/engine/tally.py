@@ -10,15 +10,10 @@ from __future__ import annotations
 from bisect import bisect_right
 from collections.abc import Sequence
 from datetime import date
-from itertools import compress, repeat
-from operator import attrgetter, is_not
 
 from .dates import Span
 
 __all__ = ["Tally"]
-
-_EARLIEST = attrgetter("earliest")
-_LATEST = attrgetter("latest")
 
 
 class Tally:
@@ -41,23 +36,22 @@ class Tally:
             self._stop_late.append(max(stop.latest, early))
 
     def add_all(self, starts: Sequence[Span], stops: Sequence[Span | None]) -> None:
-        """``add(start, stop)`` for each pair of the two lists, in C loops."""
+        """``add(start, stop)`` for each pair of the two lists, in list comprehensions."""
         if self._frozen:
             raise RuntimeError("tally already frozen")
-        self._start_early.extend(map(_EARLIEST, starts))
-        self._start_late.extend(map(_LATEST, starts))
-        stopping = list(map(is_not, stops, repeat(None)))
-        stopped = list(compress(stops, stopping))
-        early = list(map(max, map(_EARLIEST, stopped), map(_LATEST, compress(starts, stopping))))
-        self._stop_early.extend(early)
-        self._stop_late.extend(map(max, map(_LATEST, stopped), early))
+        self._start_early += [start.earliest for start in starts]
+        self._start_late += [start.latest for start in starts]
+        pairs = [(start.latest, stop) for start, stop in zip(starts, stops, strict=True) if stop is not None]
+        early = [stop.earliest if stop.earliest > latest else latest for latest, stop in pairs]
+        self._stop_early += early
+        self._stop_late += [stop.latest if stop.latest > e else e for (_, stop), e in zip(pairs, early, strict=True)]
 
     def add_starts(self, starts: Sequence[Span]) -> None:
         """``add(start)`` for each span: intervals that never stop."""
         if self._frozen:
             raise RuntimeError("tally already frozen")
-        self._start_early.extend(map(_EARLIEST, starts))
-        self._start_late.extend(map(_LATEST, starts))
+        self._start_early += [start.earliest for start in starts]
+        self._start_late += [start.latest for start in starts]
 
     def freeze(self) -> Tally:
         for items in (self._start_early, self._start_late, self._stop_early, self._stop_late):
