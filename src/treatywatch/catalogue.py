@@ -188,19 +188,22 @@ def _read_ledger(source: str | TextIO, label: str, problems_out: list[RecordProb
             body = "".join(rest)
             if rest and body.count("\n") != len(rest) - (not body.endswith("\n")):
                 body = None  # a stream that ends lines elsewhere than at each LF: the csv module only
-        lines = _plain(body, width) if body is not None else None
-        if lines is None:
+        plain = _plain(body) if body is not None else None
+        if plain is None:
             # Something the shortcut below does not read (quotes, blank lines, short rows...): each row through
             # the csv module, given the lines as the file or the stream splits them.
             rows = csv.reader(io.StringIO(rest, newline="") if isinstance(rest, str) else rest)
             _read_rows(rows, label, width, at, actions, problems, dates)
         else:
             del body, rest
+            lines, strip = plain
             found = None
-            if len(position) == len(LEDGER_COLUMNS) and not _strippable(lines):
-                # The cells of a row in the order of LEDGER_COLUMNS (as they come, in the usual case).
-                pick = None if header == list(LEDGER_COLUMNS) else itemgetter(*(at[c] for c in LEDGER_COLUMNS))
-                found = _read_plain(lines, label, pick, dates)
+            if len(position) == len(LEDGER_COLUMNS) and not strip:
+                if header == list(LEDGER_COLUMNS):  # the usual order
+                    found = _read_plain(lines, label, None, dates)
+                elif set(map(_COMMAS, lines)) == {width - 1}:
+                    # Each row's cells in the order of LEDGER_COLUMNS.
+                    found = _read_plain(lines, label, itemgetter(*(at[c] for c in LEDGER_COLUMNS)), dates)
             if found is not None:
                 actions = found
             else:
@@ -238,11 +241,12 @@ _TREATY = attrgetter("treaty")
 _SPLIT = methodcaller("split", ",")
 
 
-def _plain(body: str, width: int) -> list[str] | None:
-    """The lines of ``body`` (the lines after the header, as they came), if they are plain; else None.
+def _plain(body: str) -> tuple[list[str], bool] | None:
+    """The lines of ``body`` (the lines after the header, as they came) if they are plain, and whether some
+    cell begins or ends with something ``str.strip`` removes; else None.
 
-    Plain: no quote, no NUL, no line end but LF or CRLF, no blank line, exactly ``width`` cells on every line,
-    no line longer than the csv module's field limit. There ``csv.reader`` gives each line split at its commas.
+    Plain: no quote, no NUL, no line end but LF or CRLF, no blank line, no line longer than the csv module's
+    field limit. There ``csv.reader`` gives each line split at its commas.
     """
     if '"' in body or "\0" in body:
         return None
@@ -250,27 +254,26 @@ def _plain(body: str, width: int) -> list[str] | None:
         body = body.replace("\r\n", "\n")
         if "\r" in body:
             return None
-    if body.endswith("\n"):
-        body = body[:-1]
-    if not body:
-        return []
+    strip = _strippable(body)
     lines = body.split("\n")
-    if "" in lines or set(map(_COMMAS, lines)) != {width - 1} or max(map(len, lines)) > csv.field_size_limit():
+    if lines[-1] == "":
+        lines.pop()  # the last line's LF (or an empty body)
+    if "" in lines or (len(body) > csv.field_size_limit() and max(map(len, lines)) > csv.field_size_limit()):
         return None
-    return lines
+    return lines, strip
 
 
 _ASCII_SPACES = "\t\x0b\x0c\x1c\x1d\x1e\x1f"
 """The characters ``str.strip`` removes from ASCII text, besides the space and the line ends (a test checks)."""
 
 
-def _strippable(lines: list[str]) -> bool:
-    """Whether some cell of plain lines (``_plain``) begins or ends with something ``str.strip`` removes."""
-    # Joined as one line, so each cell is between commas (or at an end).
-    text = ",".join(lines)
-    if not text.isascii() or any(c in text for c in _ASCII_SPACES):
+def _strippable(body: str) -> bool:
+    """Whether some cell of LF-separated plain lines begins or ends with something ``str.strip`` removes."""
+    if not body.isascii() or any(c in body for c in _ASCII_SPACES):
         return True
-    return " " in text and (text[0] == " " or text[-1] == " " or " ," in text or ", " in text)
+    if " " not in body:
+        return False
+    return body[0] == " " or body[-1] == " " or any(p in body for p in (" ,", ", ", " \n", "\n "))
 
 
 def _read_plain(
@@ -279,9 +282,9 @@ def _read_plain(
     """The actions of plain lines with every column and nothing to strip, if every row gives one; else None.
 
     The common case of a ledger of hundreds of thousands of lines, in a lean loop: a row with anything to say
-    about it (an empty cell, an unknown kind, a date that is not one) gives None, and ``_read_rows`` reads the
-    rows again to say it, so both ways give the same actions, and the problems are named by file and line.
-    ``pick`` orders a row's cells as ``LEDGER_COLUMNS`` (None: they are).
+    about it (other than eleven cells, an empty cell, an unknown kind, a date that is not one) gives None, and
+    ``_read_rows`` reads the rows again to say it, so both ways give the same actions, and the problems are named
+    by file and line. ``pick`` orders a row's cells as ``LEDGER_COLUMNS`` (None: they are).
     """
     actions: list[Action] = []
     append = actions.append
@@ -289,42 +292,48 @@ def _read_plain(
     rows: Iterable[Sequence[str]] = map(_SPLIT, lines)
     if pick is not None:
         rows = map(pick, rows)
-    for line, (
-        treaty,
-        state,
-        kind_text,
-        date_text,
-        article,
-        target,
-        effective_text,
-        reference,
-        text,
-        note,
-        source,
-    ) in enumerate(rows, start=2):
-        kind = kinds.get(kind_text)
-        when = dates.get(date_text)
-        if kind is None or when is None or not treaty or not state:
-            if not (treaty and state and kind_text and date_text):
-                return None
-            try:
+    try:
+        for line, (
+            treaty,
+            state,
+            kind_text,
+            date_text,
+            article,
+            target,
+            effective_text,
+            reference,
+            text,
+            note,
+            source,
+        ) in enumerate(rows, start=2):
+            kind = kinds.get(kind_text)
+            when = dates.get(date_text)
+            if kind is None or when is None or not treaty or not state:
+                if not (treaty and state and kind_text and date_text):
+                    return None
                 kind = kind or ActionKind.parse(kind_text)
                 when = when or _parsed(date_text, dates)
-            except ValueError:  # DateError among them
-                return None
-        effective = None
-        if effective_text:
-            effective = dates.get(effective_text)
-            if effective is None:
-                try:
-                    effective = _parsed(effective_text, dates)
-                except ValueError:
-                    return None
-        append(
-            new_action(
-                treaty, state, kind, when, article, target, reference, text, note, source, effective, f"{label}:{line}"
+            effective = None
+            if effective_text:
+                effective = dates.get(effective_text) or _parsed(effective_text, dates)
+            append(
+                new_action(
+                    treaty,
+                    state,
+                    kind,
+                    when,
+                    article,
+                    target,
+                    reference,
+                    text,
+                    note,
+                    source,
+                    effective,
+                    f"{label}:{line}",
+                )
             )
-        )
+    except ValueError:  # a row of more or fewer cells (unpacking it), an unknown kind, a date that is not one
+        return None
     return actions
 
 
