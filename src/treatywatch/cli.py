@@ -95,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("directory", type=Path, help="folder to write (made if missing)")
     p.add_argument("--base-url", default=None, help="absolute address the copy will be served from (optional)")
+    p.add_argument("--jobs", type=int, default=None, help="processes rendering pages (default: the CPUs, at most 4)")
     p.set_defaults(handler=_django_command("export_site", "directory"))
     p = sub.add_parser("verify", help="recompute the ledger's hash chain", description="Verify the ledger's chain.")
     p.set_defaults(handler=_django_command("verify"))

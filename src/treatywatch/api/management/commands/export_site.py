@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any
 
@@ -9,6 +10,12 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 
 from treatywatch.api.sitecopy import SiteCopy
+
+MAX_JOBS = 4
+
+
+def default_jobs() -> int:
+    return max(1, min(MAX_JOBS, os.cpu_count() or 1))
 
 
 def default_base_url() -> str:
@@ -29,13 +36,22 @@ class Command(BaseCommand):
             default=None,
             help="where the copy will be served, for absolute links and feeds (default: http://<first ALLOWED_HOSTS>)",
         )
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=None,
+            help=f"processes rendering pages (default: the CPUs, at most {MAX_JOBS}: {default_jobs()} here)",
+        )
 
     def handle(self, *args: Any, **options: Any) -> None:
         base_url = options["base_url"] or default_base_url()
         if not base_url.startswith(("http://", "https://")):
             raise CommandError(f"--base-url: {base_url!r} is not an http:// or https:// address")
+        jobs = default_jobs() if options["jobs"] is None else options["jobs"]
+        if jobs < 1:
+            raise CommandError(f"--jobs: {jobs} is not a number of processes (1 or more)")
         copy = SiteCopy(options["directory"], base_url, progress=lambda line: self.stderr.write(line))
-        report = copy.run()
+        report = copy.run(jobs=jobs)
         self.stdout.write(f"export-site: {options['directory']}: {report}")
         if report.missing:
             for path, status in report.missing[:20]:
