@@ -80,20 +80,24 @@ class TreatyRecord:
         lowest = min([span.earliest for span in spans]) if spans else None
         if lowest is not None and lowest < treaty.opened:
             spans = [span.from_opening(treaty.opened) for span in spans]
-        self._spans = dict(zip(map(id, self.actions), spans, strict=True))
-        # Each State's first signature, in the order of the States' first signatures.
-        signing = list(compress(self.actions, map(_SIGNING.__contains__, kinds)))
-        signers = [a.state for a in signing]
-        first = dict(zip(reversed(signers), reversed(signing), strict=True))
-        self.signatures: dict[str, Action] = {code: first[code] for code in dict.fromkeys(signers)}
-        self._by_state_built: dict[str, list[Action]] | None = None
         if lowest == date.min:  # an open start ("../2014-10-26")
-            self._narrow_open_starts()
-            spans = [self._spans[id(a)] for a in self.actions]
+            spans = self._narrow_open_starts(codes, kinds, spans)
+        # The spans in the order of the actions; by action (``span``) only when a query asks.
+        self._span_list = spans
+        self._spans_built: dict[int, Span] | None = None
+        # Each State's first signature and its span, in the order of the States' first signatures.
+        signing = list(compress(range(len(kinds)), map(_SIGNING.__contains__, kinds)))
+        first = dict(zip(map(codes.__getitem__, reversed(signing)), reversed(signing), strict=True))
+        signers = dict.fromkeys(map(codes.__getitem__, signing))
+        self.signatures: dict[str, Action] = {code: self.actions[first[code]] for code in signers}
+        self._signature_spans: dict[str, Span] = {code: spans[first[code]] for code in signers}
+        self._by_state_built: dict[str, list[Action]] | None = None
         problems: list[RecordProblem] = list(structural)
         self._threshold_span, self.entry_into_force = self._compute_entry_into_force(kinds, spans)
-        self.terms: dict[str, list[Term]] = self._build_terms(codes, kinds, problems)
-        self._declarations: dict[str, list[tuple[Action, Span, Span | None]]] = self._build_declarations(problems)
+        self.terms: dict[str, list[Term]] = self._build_terms(codes, kinds, spans, problems)
+        self._declarations: dict[str, list[tuple[Action, Span, Span | None]]] = self._build_declarations(
+            spans, problems
+        )
         self._check_remaining(kinds, spans, problems)
         if problems:
             raise LedgerError(problems)
@@ -115,18 +119,26 @@ class TreatyRecord:
     def span(self, action: Action) -> Span:
         return self._spans[id(action)]
 
-    def _narrow_open_starts(self) -> None:
-        """An undated declaration ("../2014-10-26") was made no earlier than the State's first act."""
-        open_starts = [action for action in self.actions if action.date.open_start]
-        if not open_starts:
-            return
+    @property
+    def _spans(self) -> dict[int, Span]:
+        """Each action's span by ``id``; built on first use (queries other than ``status``), not at load."""
+        if self._spans_built is None:
+            self._spans_built = dict(zip(map(id, self.actions), self._span_list, strict=True))
+        return self._spans_built
+
+    def _narrow_open_starts(self, codes: list[str], kinds: list[ActionKind], spans: list[Span]) -> list[Span]:
+        """An undated declaration ("../2014-10-26") was made no earlier than the State's first act.
+
+        ``codes``, ``kinds`` and ``spans`` are the actions' States, kinds and spans, in the order of the actions;
+        gives the spans narrowed."""
         first: dict[str, date] = {}
-        for action in self.actions:
-            if action.kind in _SIGNING or action.kind in _CONSENTING:
-                first.setdefault(action.state, self.span(action).earliest)
-        for action in open_starts:
-            if action.state in first:
-                self._spans[id(action)] = self.span(action).clamp_start(first[action.state])
+        for code, kind, span in zip(codes, kinds, spans, strict=True):
+            if kind in _SIGNING or kind in _CONSENTING:
+                first.setdefault(code, span.earliest)
+        return [
+            span.clamp_start(first[action.state]) if action.date.open_start and action.state in first else span
+            for action, span in zip(self.actions, spans, strict=True)
+        ]
 
     def _compute_entry_into_force(self, kinds: list[ActionKind], spans: list[Span]) -> tuple[Span | None, Span | None]:
         """Art. 87(1)-style: the threshold instrument's day run through the rule; never before the parent's.
@@ -199,36 +211,34 @@ class TreatyRecord:
         return exact
 
     def _build_terms(
-        self, codes: list[str], kinds: list[ActionKind], problems: list[RecordProblem]
+        self, codes: list[str], kinds: list[ActionKind], spans: list[Span], problems: list[RecordProblem]
     ) -> dict[str, list[Term]]:
         """Each State's terms: from a consent to its denunciation, or to the end of the State.
 
-        ``codes`` and ``kinds`` are the actions' States and kinds, in the order of ``self.actions``."""
+        ``codes``, ``kinds`` and ``spans`` are the actions' States, kinds and spans, in the order of the actions."""
         terms: dict[str, list[Term]] = {}
         denounce = self.treaty.denunciation
-        spans = self._spans
-        signatures = self.signatures
+        signed = self._signature_spans
         state_entry_into_force = self._state_entry_into_force_rule()
         # Only consents and denunciations open and close terms: the others are not walked here.
-        by_state: dict[str, list[Action]] = {}
-        for action in compress(self.actions, map(_TERM_KINDS.__contains__, kinds)):
-            own_actions = by_state.get(action.state)
-            if own_actions is None:
-                by_state[action.state] = [action]
+        by_state: dict[str, list[tuple[Action, Span]]] = {}
+        for pair in compress(zip(self.actions, spans, strict=True), map(_TERM_KINDS.__contains__, kinds)):
+            own_pairs = by_state.get(pair[0].state)
+            if own_pairs is None:
+                by_state[pair[0].state] = [pair]
             else:
-                own_actions.append(action)
+                own_pairs.append(pair)
         # The States in the order of their first action, whatever it is.
         registry = self.states.codes
         for code in dict.fromkeys(codes):
-            actions = by_state.get(code)
-            if actions is None:
+            pairs = by_state.get(code)
+            if pairs is None:
                 continue
             state = registry[code]
             own: list[Term] = []
             open_term: Term | None = None
-            for action in actions:
+            for action, span in pairs:
                 kind = action.kind
-                span = spans[id(action)]
                 if kind is not ActionKind.DENUNCIATION:  # a consent
                     if open_term is not None and (open_term.exit is None or span.latest < open_term.exit.earliest):
                         pending = f" taking effect on {open_term.exit}" if open_term.exit is not None else ""
@@ -242,9 +252,9 @@ class TreatyRecord:
                         )
                         continue
                     if kind in _NEEDS_SIGNATURE:
-                        signed = signatures.get(code)
+                        signature = signed.get(code)
                         # The common case (its own signature before) first, before walking the lineage.
-                        if signed is None or spans[id(signed)].earliest > span.latest:
+                        if signature is None or signature.earliest > span.latest:
                             self._check_signed(action, span, problems)
                     open_term = new_term(code, action, span, state_entry_into_force(action, span), None, None, "")
                     own.append(open_term)
@@ -306,12 +316,12 @@ class TreatyRecord:
 
     def _check_signed(self, action: Action, span: Span, problems: list[RecordProblem]) -> None:
         """Ratification, acceptance and approval follow a signature by the State or its predecessor (art. 86)."""
-        own = self.signatures.get(action.state)
-        if own is not None and self._spans[id(own)].earliest <= span.latest:
+        own = self._signature_spans.get(action.state)
+        if own is not None and own.earliest <= span.latest:
             return  # the common case, before walking the lineage (which begins with the State itself)
         for code in self.states.lineage(action.state):
-            signature = self.signatures.get(code)
-            if signature is not None and self.span(signature).earliest <= span.latest:
+            signature = self._signature_spans.get(code)
+            if signature is not None and signature.earliest <= span.latest:
                 return
         if not action.note.strip():
             problems.append(
@@ -332,16 +342,21 @@ class TreatyRecord:
                 return term
         return None
 
-    def _build_declarations(self, problems: list[RecordProblem]) -> dict[str, list[tuple[Action, Span, Span | None]]]:
-        """Declarations under an optional-procedure article, each with its possible days and its stop."""
+    def _build_declarations(
+        self, spans: list[Span], problems: list[RecordProblem]
+    ) -> dict[str, list[tuple[Action, Span, Span | None]]]:
+        """Declarations under an optional-procedure article, each with its possible days and its stop.
+
+        ``spans`` are the actions' spans, in the order of the actions."""
         articles = {p.article for p in self.treaty.procedures}
         found: dict[str, list[tuple[Action, Span, Span | None]]] = {a: [] for a in articles}
         if not articles:
             return found
         open_ones: dict[tuple[str, str], int] = {}
-        for action in compress(self.actions, [a.article in articles for a in self.actions]):
+        chosen = [a.article in articles for a in self.actions]
+        for action, own_span in compress(zip(self.actions, spans, strict=True), chosen):
             if action.kind is ActionKind.DECLARATION:
-                term = self._contracting_from(action.state, self.span(action))
+                term = self._contracting_from(action.state, own_span)
                 if term is None:
                     problems.append(
                         RecordProblem(
@@ -359,7 +374,7 @@ class TreatyRecord:
                         )
                     )
                     continue
-                span = self.span(action).clamp_start(term.consent_span.earliest)
+                span = own_span.clamp_start(term.consent_span.earliest)
                 open_ones[(action.state, action.article)] = len(found[action.article])
                 found[action.article].append((action, span, term.exit))
             elif action.kind is ActionKind.DECLARATION_WITHDRAWAL:
@@ -374,7 +389,7 @@ class TreatyRecord:
                     )
                     continue
                 made, span, stop = found[action.article][index]
-                withdrawn = self.span(action)
+                withdrawn = own_span
                 found[action.article][index] = (made, span, withdrawn if stop is None else min(stop, withdrawn))
         return found
 
@@ -384,14 +399,14 @@ class TreatyRecord:
         ``kinds`` and ``spans`` are the actions' kinds and spans, in the order of ``self.actions``."""
         articles = {p.article for p in self.treaty.procedures}
         made: dict[tuple[str, ActionKind, str], int] = defaultdict(int)
-        signatures = self.signatures
+        signed = self._signature_spans
         chosen = list(map(_REMAINING_KINDS.__contains__, kinds))
         for action, span, kind in zip(
             compress(self.actions, chosen), compress(spans, chosen), compress(kinds, chosen), strict=True
         ):
             if kind in _DECLARING_KINDS and action.article not in articles:
-                signed = signatures.get(action.state)
-                unsigned = signed is None or self._spans[id(signed)].earliest > span.latest
+                signature = signed.get(action.state)
+                unsigned = signature is None or signature.earliest > span.latest
                 if unsigned and self._contracting_from(action.state, span) is None:
                     problems.append(
                         RecordProblem(
@@ -435,7 +450,7 @@ class TreatyRecord:
         # A signatory until its first consent, or until the State ceased to exist.
         first_consent = {code: terms[0].consent_span for code, terms in self.terms.items()}
         ended = self.states.ended
-        starts = list(map(self._spans.__getitem__, map(id, self.signatures.values())))
+        starts = list(self._signature_spans.values())
         stops = [
             first_consent.get(code) or (Span.day(ended[code] + timedelta(days=1)) if code in ended else None)
             for code in self.signatures
