@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, fields
-from itertools import compress, islice, pairwise, repeat
+from itertools import compress, islice, repeat
 from operator import attrgetter, eq, is_
 from typing import Any, cast
 
@@ -95,34 +95,6 @@ def sort_keys(actions: Iterable[Action]) -> list[tuple[dt.date, int, str, str, s
     """``SORT_KEY`` of each action, in one list comprehension (whose attribute reads Python specialises: faster
     than ``attrgetter`` over hundreds of thousands of actions)."""
     return [((d := a.date).span.earliest, a.kind.order, a.state, a.article, a.target, d.text) for a in actions]
-
-
-def sort_actions(actions: Sequence[Action]) -> tuple[list[Action], bool]:
-    """The actions sorted by ``SORT_KEY`` (stable, as ``sorted``), and whether two have the same key: the same
-    duplicate key (``check_structure``), since a sort key's day comes from the date's text and its order from
-    the kind.
-
-    Sorted first by day and kind as one integer (integers sort several times faster than tuples of dates and
-    strings), then each run of actions with the same day and kind by the rest of the key."""
-    days = [a.date.span.earliest.toordinal() << 4 | a.kind.order for a in actions]  # fewer than 16 kinds
-    order = sorted(range(len(actions)), key=days.__getitem__)
-    ordered = list(map(days.__getitem__, order))
-    ties = [i for i, same in enumerate(map(eq, ordered, islice(ordered, 1, None))) if same]
-    same_key = False
-    start = 0
-    while start < len(ties):
-        # The run from position ties[start] to one past the last consecutive tie.
-        end = start
-        while end + 1 < len(ties) and ties[end + 1] == ties[end] + 1:
-            end += 1
-        first, last = ties[start], ties[end] + 2
-        run = order[first:last]
-        rest = [(a.state, a.article, a.target, a.date.text) for a in map(actions.__getitem__, run)]
-        by_rest = sorted(range(len(run)), key=rest.__getitem__)
-        order[first:last] = map(run.__getitem__, by_rest)
-        same_key = same_key or any(rest[i] == rest[j] for i, j in pairwise(by_rest))
-        start = end + 1
-    return list(map(actions.__getitem__, order)), same_key
 
 
 class _Unfrozen:
@@ -276,14 +248,15 @@ def structure_ok(
     actions: Sequence[Action],
     states: StateRegistry,
     today: dt.date,
-    same_key: bool | None = None,
+    sort_keys: Sequence[tuple[Any, ...]] | None = None,
     columns: tuple[Sequence[str], Sequence[ActionKind], Sequence[Span]] | None = None,
 ) -> bool:
     """True only if ``check_structure`` finds no problem, tested rule by rule over whole columns (mostly C
     loops: a load checks hundreds of thousands of actions); when False, ``check_structure`` says what is wrong.
 
-    ``same_key``: given when the actions are in ``sort_actions``'s order, with what it said (whether two have
-    the same key, i.e. are duplicates); in that order each State's latest start is its last. ``columns``: the
+    ``sort_keys``: the actions' ``SORT_KEY``s when the actions are sorted by them. Actions with the same
+    duplicate key have the same sort key (the day comes from the date's text, the order from the kind), so
+    in that order duplicates are neighbours, and each State's latest start is its last. ``columns``: the
     actions' States, kinds and date spans, when the caller has them."""
     if not actions:
         return True
@@ -303,7 +276,7 @@ def structure_ok(
         return False
     ended = {code: end for code, end in states.ended.items() if code in acting}
     if ended:
-        if same_key is not None:
+        if sort_keys is not None:
             last_start = dict(zip(codes, starts, strict=True))
             if any(last_start[code] > end for code, end in ended.items()):
                 return False
@@ -317,6 +290,6 @@ def structure_ok(
         withdrawn = compress(starts, map(is_, kinds, repeat(ActionKind.DECLARATION_WITHDRAWAL)))
         if dt.date.min in withdrawn:  # an open start
             return False
-    if same_key is not None:
-        return not same_key
+    if sort_keys is not None:
+        return not any(map(eq, sort_keys, islice(sort_keys, 1, None)))
     return len(set(map(_DUPLICATE_KEY, actions))) == len(actions)

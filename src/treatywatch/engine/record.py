@@ -15,7 +15,7 @@ from itertools import compress
 from .dates import Span
 from .errors import LedgerError, RecordProblem
 from .kinds import ActionKind
-from .ledger import Action, sort_actions, structure_ok, structure_problems
+from .ledger import Action, sort_keys, structure_ok, structure_problems
 from .results import Due, Participant, ProcedureStatus, StateHistory, Status, Term, TimelinePoint, new_term
 from .states import StateRegistry
 from .tally import Tally
@@ -53,17 +53,21 @@ class TreatyRecord:
         self.treaty = treaty
         self.states = states
         self.parent = parent
-        # Sorted once, noting any two actions with the same key (duplicates); then the columns the checks and the
-        # building read, each once (a load builds records of hundreds of thousands of actions).
-        ordered, same_key = sort_actions(actions if isinstance(actions, (list, tuple)) else list(actions))
-        self.actions: tuple[Action, ...] = tuple(ordered)
-        del ordered
+        # Sorted once, by index, so the sort keys serve the structural checks too; then the columns the checks
+        # and the building read, each once (C loops: a load builds records of hundreds of thousands of actions).
+        given = actions if isinstance(actions, list) else list(actions)
+        keys = sort_keys(given)
+        order = sorted(range(len(given)), key=keys.__getitem__)
+        self.actions: tuple[Action, ...] = tuple(map(given.__getitem__, order))
         codes = [a.state for a in self.actions]
         kinds = [a.kind for a in self.actions]
         spans: list[Span] = [a.date.span for a in self.actions]
         structural: list[RecordProblem] = []
-        if not structure_ok(treaty, self.actions, states, today, same_key, (codes, kinds, spans)):
+        if not structure_ok(
+            treaty, self.actions, states, today, list(map(keys.__getitem__, order)), (codes, kinds, spans)
+        ):
             structural = structure_problems(treaty, self.actions, states, today)
+        del given, keys, order
         if structural:
             # Set those records aside and go on, so one error report lists every record at fault.
             at_fault = {p.where for p in structural}
