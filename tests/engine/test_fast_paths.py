@@ -319,3 +319,19 @@ def test_the_structural_checks_over_columns_agree_with_the_checks_action_by_acti
         ordered = sorted(actions, key=SORT_KEY)
         keys = [SORT_KEY(a) for a in ordered]
         assert structure_ok(treaty, ordered, states, today, keys) == (problems == [])
+
+
+def test_a_span_is_made_frozen_and_compares_as_a_dataclass_does():
+    import pickle
+
+    a, b = Span(date(2001, 1, 1), date(2001, 1, 31)), Span(earliest=date(2001, 1, 1), latest=date(2001, 1, 31))
+    assert (
+        a == b
+        and hash(a) == hash(b)
+        and repr(a) == "Span(earliest=datetime.date(2001, 1, 1), latest=datetime.date(2001, 1, 31))"
+    )
+    assert a < Span(date(2001, 1, 2), date(2001, 1, 2)) and Span.day(date(2001, 1, 1)) < a
+    assert dataclasses.replace(a, latest=date(2001, 1, 2)) == Span(date(2001, 1, 1), date(2001, 1, 2))
+    assert pickle.loads(pickle.dumps(a)) == a
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        a.latest = date(2002, 1, 1)  # type: ignore[misc]

@@ -51,12 +51,18 @@ class Tri(Enum):
     YES = 2
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True, order=True, init=False)
 class Span:
     """The closed range of days on which something happened or will happen."""
 
     earliest: date
     latest: date
+
+    def __init__(self, earliest: date, latest: date) -> None:
+        # The __init__ dataclass would write for a frozen class, but setting each slot through its descriptor
+        # rather than object.__setattr__ (as Action does): a load makes hundreds of thousands of spans.
+        _set_earliest(self, earliest)
+        _set_latest(self, latest)
 
     @classmethod
     def day(cls, d: date) -> Span:
@@ -107,6 +113,9 @@ class Span:
     def __str__(self) -> str:
         return self.iso()
 
+
+_set_earliest: Callable[[Span, date], None] = getattr(Span, "earliest").__set__  # noqa: B009 - the slot's descriptor
+_set_latest: Callable[[Span, date], None] = getattr(Span, "latest").__set__  # noqa: B009
 
 _YMD = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 

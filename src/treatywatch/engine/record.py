@@ -401,6 +401,8 @@ class TreatyRecord:
         made: dict[tuple[str, ActionKind, str], int] = defaultdict(int)
         signed = self._signature_spans
         chosen = list(map(_REMAINING_KINDS.__contains__, kinds))
+        # What was made is counted only for the States that withdraw something: only a withdrawal reads it.
+        withdrawing = {a.state for a in compress(self.actions, map(_WITHDRAWAL_KINDS.__contains__, kinds))}
         for action, span, kind in zip(
             compress(self.actions, chosen), compress(spans, chosen), compress(kinds, chosen), strict=True
         ):
@@ -416,7 +418,8 @@ class TreatyRecord:
                             "nor become a party",
                         )
                     )
-                made[(action.state, kind, action.article)] += 1
+                if action.state in withdrawing:
+                    made[(action.state, kind, action.article)] += 1
             elif kind in _WITHDRAWAL_KINDS and action.article not in articles:
                 key = (action.state, _WITHDRAWING[kind], action.article)
                 if made[key] == 0:
