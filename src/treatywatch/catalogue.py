@@ -242,8 +242,8 @@ _SPLIT = methodcaller("split", ",")
 
 
 def _plain(body: str) -> tuple[list[str], bool] | None:
-    """The lines of ``body`` (the lines after the header, as they came) if they are plain, and whether some
-    cell begins or ends with something ``str.strip`` removes; else None.
+    """The lines of ``body`` (the lines after the header, as they came) if they are plain, and whether they
+    hold something ``str.strip`` removes other than a space (``_strippable``); else None.
 
     Plain: no quote, no NUL, no line end but LF or CRLF, no blank line, no line longer than the csv module's
     field limit. There ``csv.reader`` gives each line split at its commas.
@@ -268,12 +268,11 @@ _ASCII_SPACES = "\t\x0b\x0c\x1c\x1d\x1e\x1f"
 
 
 def _strippable(body: str) -> bool:
-    """Whether some cell of LF-separated plain lines begins or ends with something ``str.strip`` removes."""
-    if not body.isascii() or any(c in body for c in _ASCII_SPACES):
-        return True
-    if " " not in body:
-        return False
-    return body[0] == " " or body[-1] == " " or any(p in body for p in (" ,", ", ", " \n", "\n "))
+    """Whether LF-separated plain lines hold something ``str.strip`` removes other than a space; the spaces at
+    the ends of cells are looked for line by line (``_read_plain``), faster than in the whole text."""
+    if body.isascii():
+        return any(c in body for c in _ASCII_SPACES)
+    return not body.replace("\n", " ").isprintable()
 
 
 def _read_plain(
@@ -282,30 +281,31 @@ def _read_plain(
     """The actions of plain lines with every column and nothing to strip, if every row gives one; else None.
 
     The common case of a ledger of hundreds of thousands of lines, in a lean loop: a row with anything to say
-    about it (other than eleven cells, an empty cell, an unknown kind, a date that is not one) gives None, and
-    ``_read_rows`` reads the rows again to say it, so both ways give the same actions, and the problems are named
-    by file and line. ``pick`` orders a row's cells as ``LEDGER_COLUMNS`` (None: they are).
+    about it (other than eleven cells, an empty cell, an unknown kind, a date that is not one) or with a cell to
+    strip gives None, and ``_read_rows`` reads the rows again, so both ways give the same actions, and the
+    problems are named by file and line. ``pick`` orders a row's cells as ``LEDGER_COLUMNS`` (None: they are).
     """
     actions: list[Action] = []
     append = actions.append
     kinds = _KINDS
-    rows: Iterable[Sequence[str]] = map(_SPLIT, lines)
-    if pick is not None:
-        rows = map(pick, rows)
     try:
-        for line, (
-            treaty,
-            state,
-            kind_text,
-            date_text,
-            article,
-            target,
-            effective_text,
-            reference,
-            text,
-            note,
-            source,
-        ) in enumerate(rows, start=2):
+        for number, line in enumerate(lines, start=2):
+            if " " in line and (line[0] == " " or line[-1] == " " or " ," in line or ", " in line):
+                return None  # a cell to strip
+            cells = line.split(",")
+            (
+                treaty,
+                state,
+                kind_text,
+                date_text,
+                article,
+                target,
+                effective_text,
+                reference,
+                text,
+                note,
+                source,
+            ) = cells if pick is None else pick(cells)
             kind = kinds.get(kind_text)
             when = dates.get(date_text)
             if kind is None or when is None or not treaty or not state:
@@ -329,7 +329,7 @@ def _read_plain(
                     note,
                     source,
                     effective,
-                    f"{label}:{line}",
+                    f"{label}:{number}",
                 )
             )
     except ValueError:  # a row of more or fewer cells (unpacking it), an unknown kind, a date that is not one
