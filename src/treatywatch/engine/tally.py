@@ -54,8 +54,18 @@ class Tally:
         self._start_late += [start.latest for start in starts]
 
     def freeze(self) -> Tally:
-        for items in (self._start_early, self._start_late, self._stop_early, self._stop_late):
-            items.sort()
+        # With exact days, the early and the late list hold the same days in the same order (the same objects:
+        # compared in a glance): then sorted once and shared, as they are never changed again.
+        if self._start_late == self._start_early:
+            self._start_late = self._start_early
+        else:
+            self._start_late.sort()
+        self._start_early.sort()
+        if self._stop_late == self._stop_early:
+            self._stop_late = self._stop_early
+        else:
+            self._stop_late.sort()
+        self._stop_early.sort()
         self._frozen = True
         return self
 
