@@ -45,6 +45,7 @@ bench: $(STAMP)
 	$(BIN)/python bench/report.py --langs en,ar,zh
 	$(BIN)/python bench/portal.py
 	$(BIN)/python bench/opendata.py
+	$(BIN)/python bench/export_site.py
 
 # axe-core for the browser tests' accessibility checks (npm registry).
 tests/browser/node_modules/.installed: tests/browser/package-lock.json
