@@ -335,3 +335,91 @@ def test_a_span_is_made_frozen_and_compares_as_a_dataclass_does():
     assert pickle.loads(pickle.dumps(a)) == a
     with pytest.raises(dataclasses.FrozenInstanceError):
         a.latest = date(2002, 1, 1)  # type: ignore[misc]
+
+
+# ------------------------------------------------------------------------------------------------------------
+# treaty definitions (TOML)
+
+
+def _typed(value: object) -> object:
+    """A value with the type of every part, and the order of every table's keys (True == 1 in Python)."""
+    if isinstance(value, dict):
+        return [(key, _typed(item)) for key, item in value.items()]
+    if isinstance(value, list):
+        return ["list", *(_typed(item) for item in value)]
+    return type(value).__name__, value
+
+
+TOML_KEYS = ["id", "a", "b-c", "x_1", "titles", "procedures", "a.b", '"q"', "", "ключ", "t"]
+TOML_VALUES = [
+    *['"text"', '""', '"a#b"', '"tab\there"', '"esc\\"q"', '"""x"""', "'lit'", '"ü"', '"\x7f"', '"a"b"'],
+    *["1", "0", "-0", "+7", "012", "1_000", "1.5", "1e3", "0x1f", "inf", "nan", "12345678901234567890"],
+    *["true", "false", "True", "1987-03-08", "1987-02-30", "1987-03-08T10:00:00", "1987-03-08 10:00:00"],
+    *["[]", '["a", "b"]', '["a",]', "[1, 2,]", "[,]", "[ [1], [2] ]", '[{ a = 1, b = "x" }]', '[1, "a"]'],
+    *["{ a = 1 }", "{ a = 1, }", "{ a = 1, a = 2 }", "{}", '{ a = { b = "c" } }', "{ a.b = 1 }", ""],
+]
+
+
+def _toml_line(rng: random.Random) -> str:
+    key, value = rng.choice(TOML_KEYS), rng.choice(TOML_VALUES)
+    return rng.choice(
+        [
+            f"{key} = {value}",
+            f"{key} = {value}",
+            f"{key}={value}",
+            f"  {key}\t=  {value}  # a comment",
+            f"{key} = {value} # \x01",
+            f"[{key}]",
+            f"[[{key}]]",
+            f"[ {key} ]",
+            f"[[ {key} ]]",
+            f"[{key}]]",
+            f"[{key}] junk",
+            f"[{key}",
+            "# a comment",
+            "",
+            "   ",
+            "\t# a comment after a tab",
+        ]
+    )
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_simple_toml_reads_as_tomllib_or_leaves_it_to_tomllib(seed):
+    import tomllib
+
+    rng = random.Random(seed)
+    read = 0
+    for _ in range(300):
+        end = rng.choice(["\n"] * 8 + ["\r\n", "\r"])
+        text = end.join(_toml_line(rng) for _ in range(rng.randint(0, 10)))
+        got = reading._simple_toml(text)
+        try:
+            expected = tomllib.loads(text)
+        except tomllib.TOMLDecodeError:
+            assert got is None, repr(text)
+            continue
+        if got is not None:
+            read += 1
+            assert _typed(got) == _typed(expected), repr(text)
+    assert read > 20  # the shortcut reads the simple ones
+
+
+def test_every_shipped_and_synthetic_definition_reads_as_tomllib_reads_it(tmp_path):
+    import tomllib
+
+    sys.path.insert(0, str(Path(__file__).parents[2] / "bench"))
+    try:
+        import engine as bench
+    finally:
+        sys.path.pop(0)
+    texts = [p.read_text(encoding="utf-8") for p in sorted((reading.data_dir() / "treaties").glob("*.toml"))]
+    rng = random.Random(bench.SEED)
+    texts += [bench.toml_text(bench.definition(n, rng)) for n in range(1, 61)]
+    simple = 0
+    for text in texts:
+        got = reading._simple_toml(text)
+        if got is not None:
+            simple += 1
+            assert _typed(got) == _typed(tomllib.loads(text))
+    assert simple >= 60  # every synthetic one
