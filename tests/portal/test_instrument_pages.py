@@ -54,7 +54,7 @@ def test_the_portals_json_download_does_not_say_a_procedure_without_recorded_dec
     icrmw = json.loads(client.get("/en/treaties/ICRMW/participants.json").content)
     assert (
         icrmw["procedures"]["art77"]["operative"] is False
-        and "declarations_recorded" not in icrmw["procedures"]["art77"]
+        and icrmw["procedures"]["art77"]["declarations_recorded"] is True
     )
 
 

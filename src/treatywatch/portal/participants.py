@@ -158,21 +158,9 @@ def csv_response(record: TreatyRecord, ctx: PageContext, sorting: Sorting) -> Ht
     return response
 
 
-def _declarations_not_recorded(data: dict[str, Any]) -> None:
-    """A record copied from status tables (``record_as_of`` set) holds no declarations at all: a procedure without
-    any is marked so, and whether it operates is unknown (null) rather than false."""
-    if data["record_as_of"] is None:
-        return
-    for procedure in data["procedures"].values():
-        if procedure["declarations"] == 0 and procedure["declarations_uncertain"] == 0:
-            procedure["operative"] = None
-            procedure["declarations_recorded"] = False
-
-
 def json_response(record: TreatyRecord, ctx: PageContext, sorting: Sorting) -> HttpResponse:
     lang = data_language()
     data = status_dict(record, record.status(ctx.day), lang)
-    _declarations_not_recorded(data)
     data["states"] = [participant_dict(record.states, p, lang) for p in sorted_participants(record, ctx.day, sorting)]
     data["sort"] = {"key": sorting.key, "dir": "desc" if sorting.descending else "asc"}
     response = HttpResponse(
