@@ -240,3 +240,17 @@ def test_an_export_shared_among_processes_writes_the_same_files(tmp_path: Path) 
     }
     assert serial.keys() == forked.keys() and len(serial) == reports["files serial"][0] + pages
     assert [name for name in serial if serial[name] != forked[name]] == []
+
+
+def test_export_site_without_collected_static_files_says_what_to_run(tmp_path: Path) -> None:
+    from django.core.management import CommandError, call_command
+    from django.test import override_settings
+
+    manifest = {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}
+    storages = {"default": {"BACKEND": "django.core.files.storage.FileSystemStorage"}, "staticfiles": manifest}
+    with (
+        override_settings(STORAGES=storages, STATIC_ROOT=tmp_path / "static"),
+        pytest.raises(CommandError, match="collectstatic"),
+    ):
+        call_command("export_site", str(tmp_path / "copy"))
+    assert not (tmp_path / "copy").exists()

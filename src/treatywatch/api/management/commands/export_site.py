@@ -50,6 +50,12 @@ class Command(BaseCommand):
         jobs = default_jobs() if options["jobs"] is None else options["jobs"]
         if jobs < 1:
             raise CommandError(f"--jobs: {jobs} is not a number of processes (1 or more)")
+        storage = settings.STORAGES["staticfiles"]["BACKEND"]
+        if "Manifest" in storage and not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
+            raise CommandError(
+                f"static files are not collected in {settings.STATIC_ROOT}: "
+                "run `treatywatch manage collectstatic --noinput` first (make run does)"
+            )
         copy = SiteCopy(options["directory"], base_url, progress=lambda line: self.stderr.write(line))
         report = copy.run(jobs=jobs)
         self.stdout.write(f"export-site: {options['directory']}: {report}")
