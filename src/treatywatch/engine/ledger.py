@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, fields
 from itertools import compress, islice, repeat
 from operator import attrgetter, eq, is_
@@ -249,46 +250,52 @@ def structure_ok(
     states: StateRegistry,
     today: dt.date,
     sort_keys: Sequence[tuple[Any, ...]] | None = None,
-    columns: tuple[Sequence[str], Sequence[ActionKind], Sequence[Span]] | None = None,
+    columns: tuple[list[str], list[ActionKind], list[Span], AbstractSet[str]] | None = None,
 ) -> bool:
     """True only if ``check_structure`` finds no problem, tested rule by rule over whole columns (mostly C
     loops: a load checks hundreds of thousands of actions); when False, ``check_structure`` says what is wrong.
 
     ``sort_keys``: the actions' ``SORT_KEY``s when the actions are sorted by them. Actions with the same
     duplicate key have the same sort key (the day comes from the date's text, the order from the kind), so
-    in that order duplicates are neighbours, and each State's latest start is its last. ``columns``: the
-    actions' States, kinds and date spans, when the caller has them."""
+    in that order duplicates are neighbours, the earliest day is the first action's and the latest the last
+    action's, and each State's latest start is its last action's. ``columns``: the actions' States, kinds and
+    date spans, and the States that acted, when the caller has them."""
     if not actions:
         return True
-    codes, kinds, spans = columns or (
+    codes, kinds, spans, acting = columns or (
         [a.state for a in actions],
         [a.kind for a in actions],
         [a.date.span for a in actions],
+        set(),
     )
     if [a.treaty for a in actions].count(treaty.id) != len(actions):
         return False
+    acting = acting or set(codes)
     known = states.codes.keys()
-    acting = set(codes)
     if not acting <= known:
         return False
-    starts = [span.earliest for span in spans]
-    if min([span.latest for span in spans]) < treaty.opened or max(starts) > today:
+    if sort_keys is None:
+        starts = [span.earliest for span in spans]
+        lowest, highest = min(starts), max(starts)
+    else:
+        lowest, highest = spans[0].earliest, spans[-1].earliest
+    if highest > today or (lowest < treaty.opened and min([span.latest for span in spans]) < treaty.opened):
         return False
     ended = {code: end for code, end in states.ended.items() if code in acting}
     if ended:
         if sort_keys is not None:
-            last_start = dict(zip(codes, starts, strict=True))
-            if any(last_start[code] > end for code, end in ended.items()):
+            backwards = codes[::-1]
+            if any(spans[-1 - backwards.index(code)].earliest > end for code, end in ended.items()):
                 return False
-        elif any(code in ended and start > ended[code] for code, start in zip(codes, starts, strict=True)):
+        elif any(code in ended and span.earliest > ended[code] for code, span in zip(codes, spans, strict=True)):
             return False
     if ActionKind.OBJECTION in kinds:
         objections = compress(actions, map(is_, kinds, repeat(ActionKind.OBJECTION)))
         if not {a.target for a in objections} <= known:
             return False
     if ActionKind.DECLARATION_WITHDRAWAL in kinds:
-        withdrawn = compress(starts, map(is_, kinds, repeat(ActionKind.DECLARATION_WITHDRAWAL)))
-        if dt.date.min in withdrawn:  # an open start
+        withdrawn = compress(spans, map(is_, kinds, repeat(ActionKind.DECLARATION_WITHDRAWAL)))
+        if any(span.earliest == dt.date.min for span in withdrawn):  # an open start
             return False
     if sort_keys is not None:
         return not any(map(eq, sort_keys, islice(sort_keys, 1, None)))

@@ -62,12 +62,12 @@ class TreatyRecord:
         codes = [a.state for a in self.actions]
         kinds = [a.kind for a in self.actions]
         spans: list[Span] = [a.date.span for a in self.actions]
+        acting = dict.fromkeys(codes)  # the States, in the order of their first action
         structural: list[RecordProblem] = []
-        if not structure_ok(
-            treaty, self.actions, states, today, list(map(keys.__getitem__, order)), (codes, kinds, spans)
-        ):
+        sorted_keys = list(map(keys.__getitem__, order))
+        if not structure_ok(treaty, self.actions, states, today, sorted_keys, (codes, kinds, spans, acting.keys())):
             structural = structure_problems(treaty, self.actions, states, today)
-        del given, keys, order
+        del given, keys, order, sorted_keys
         if structural:
             # Set those records aside and go on, so one error report lists every record at fault.
             at_fault = {p.where for p in structural}
@@ -75,9 +75,10 @@ class TreatyRecord:
             codes = [a.state for a in self.actions]
             kinds = [a.kind for a in self.actions]
             spans = [a.date.span for a in self.actions]
+            acting = dict.fromkeys(codes)
         # Each action's possible days (Action.span): an open start narrowed to the opening. Only a span that
-        # starts before the opening changes, so the common case is one C pass over the actions.
-        lowest = min([span.earliest for span in spans]) if spans else None
+        # starts before the opening changes; the actions are in order, so the first has the earliest start.
+        lowest = spans[0].earliest if spans else None
         if lowest is not None and lowest < treaty.opened:
             spans = [span.from_opening(treaty.opened) for span in spans]
         if lowest == date.min:  # an open start ("../2014-10-26")
@@ -94,7 +95,7 @@ class TreatyRecord:
         self._by_state_built: dict[str, list[Action]] | None = None
         problems: list[RecordProblem] = list(structural)
         self._threshold_span, self.entry_into_force = self._compute_entry_into_force(kinds, spans)
-        self.terms: dict[str, list[Term]] = self._build_terms(codes, kinds, spans, problems)
+        self.terms: dict[str, list[Term]] = self._build_terms(acting, kinds, spans, problems)
         self._declarations: dict[str, list[tuple[Action, Span, Span | None]]] = self._build_declarations(
             spans, problems
         )
@@ -211,11 +212,12 @@ class TreatyRecord:
         return exact
 
     def _build_terms(
-        self, codes: list[str], kinds: list[ActionKind], spans: list[Span], problems: list[RecordProblem]
+        self, acting: Iterable[str], kinds: list[ActionKind], spans: list[Span], problems: list[RecordProblem]
     ) -> dict[str, list[Term]]:
         """Each State's terms: from a consent to its denunciation, or to the end of the State.
 
-        ``codes``, ``kinds`` and ``spans`` are the actions' States, kinds and spans, in the order of the actions."""
+        ``acting``: the States in the order of their first action; ``kinds`` and ``spans`` are the actions'
+        kinds and spans, in the order of the actions."""
         terms: dict[str, list[Term]] = {}
         denounce = self.treaty.denunciation
         signed = self._signature_spans
@@ -230,7 +232,7 @@ class TreatyRecord:
                 own_pairs.append(pair)
         # The States in the order of their first action, whatever it is.
         registry = self.states.codes
-        for code in dict.fromkeys(codes):
+        for code in acting:
             pairs = by_state.get(code)
             if pairs is None:
                 continue
