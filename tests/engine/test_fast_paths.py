@@ -210,7 +210,7 @@ def test_a_rule_as_one_function_gives_the_days_apply_gives(unit, alignment):
     days += [date(1896, 1, 1) + timedelta(days=n) for n in range(0, 4 * 366 + 40, 3)]  # every month end, leap years
     for count in (0, 1, 2, 3, 6, 12, 30, 31, 59, 365):
         rule = Rule(Period(count, unit), alignment)
-        function = rule.function()
+        function, landing = rule.function(), rule.landing()
         for day in days:
             try:
                 expected: object = rule.apply(day)
@@ -221,6 +221,11 @@ def test_a_rule_as_one_function_gives_the_days_apply_gives(unit, alignment):
             except (ValueError, OverflowError) as exc:
                 got = type(exc)
             assert got == expected, (count, unit, alignment, day)
+            try:
+                landed: object = landing(day)
+            except (ValueError, OverflowError) as exc:
+                landed = type(exc)
+            assert landed == (Span.day(expected) if isinstance(expected, date) else expected)
 
 
 def test_the_later_of_two_spans_is_the_later_end_on_each_side():

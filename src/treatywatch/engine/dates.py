@@ -253,6 +253,12 @@ class Rule:
     def apply(self, d: date) -> date:
         return apply_period(d, self.period, self.alignment)
 
+    def landing(self) -> Callable[[date], Span]:
+        """The day this rule lands on from a day, as a one-day span, remembered by day for each rule (a record
+        runs its rule for each State's consent, and the records of a catalogue share a few rules and many
+        days). The same days as ``apply``."""
+        return _landing(self)
+
     def function(self) -> Callable[[date], date]:
         """``apply`` as one function made for this rule: one call where ``apply`` makes three (a record runs
         its rule for each State's consent). The same days as ``apply`` (tests/engine/test_fast_paths.py)."""
@@ -284,6 +290,18 @@ class Rule:
         if self.alignment is Alignment.SAME_DAY:
             return f"{self.period} after"
         return f"first day of the month following {self.period} after"
+
+
+@lru_cache(maxsize=64)
+def _landing(rule: Rule) -> Callable[[date], Span]:
+    apply = rule.function()
+
+    @lru_cache(maxsize=65536)
+    def landing(d: date) -> Span:
+        end = apply(d)
+        return Span(end, end)
+
+    return landing
 
 
 def apply_period(d: date, period: Period, alignment: Alignment) -> date:

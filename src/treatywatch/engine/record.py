@@ -195,7 +195,7 @@ class TreatyRecord:
             return self._state_entry_into_force
         rule = self.treaty.entry_into_force
         after_eif = rule.later_states is LaterStates.AFTER_ENTRY_INTO_FORCE
-        later = rule.later_rule.function()
+        later = rule.later_rule.landing()
         eif, reached = treaty_eif.earliest, threshold.earliest
         general = self._state_entry_into_force
         succession = ActionKind.SUCCESSION
@@ -205,9 +205,11 @@ class TreatyRecord:
             if deposit.latest != day or (consent.kind is succession and consent.effective is not None):
                 return general(consent, deposit)
             if after_eif:
-                return treaty_eif if day < eif else Span.day(later(day))
-            own = eif if day <= reached else max(eif, later(day))
-            return treaty_eif if own == eif else Span(own, own)
+                return treaty_eif if day < eif else later(day)
+            if day <= reached:
+                return treaty_eif
+            own = later(day)
+            return own if own.earliest > eif else treaty_eif
 
         return exact
 
