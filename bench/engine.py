@@ -12,8 +12,9 @@ What it does, in one run:
    before they ceased to exist). Every date is an exact day.
 2. Engine: load (``load_catalogue`` + a ``TreatyRecord`` for every treaty, i.e. read, parse, validate and
    index; wall and CPU time, and the time in the garbage collector), its peak memory (tracemalloc, and the peak
-   RSS of a fresh process doing only the load), the status of one treaty as of a day, the status of all 600 as
-   of a day, and the participants table of one treaty.
+   RSS of a fresh process doing only the load), the time of that load in fresh processes (nothing remembered
+   from an earlier load: the dates parsed and the rules applied are remembered within a process), the status
+   of one treaty as of a day, the status of all 600 as of a day, and the participants table of one treaty.
 3. SQLite (stdlib ``sqlite3``, in memory): the same CSV into one plain ``action`` table (plus the rule
    parameters of each treaty and the States' end dates), indexed; the same headline answers computed by SQL,
    once with the rules evaluated in the query ("plain") and once from terms precomputed at load
@@ -638,11 +639,14 @@ def peak_rss_kib() -> dict[str, int]:
 
 
 def load_only(root: Path) -> None:
-    """Child process: only the load, then the peak memory before (imports) and after it."""
+    """Child process: only the load, then the peak memory before (imports) and after it, and its time: a load
+    in a fresh process, with nothing remembered from an earlier load (dates parsed, rules applied)."""
     before = peak_rss_kib()
+    w0, c0 = time.perf_counter(), time.process_time()
     records = load_engine(root)
+    wall, cpu = time.perf_counter() - w0, time.process_time() - c0
     after = peak_rss_kib()
-    print(json.dumps({"records": len(records), "imports": before, "load": after}))
+    print(json.dumps({"records": len(records), "imports": before, "load": after, "wall": wall, "cpu": cpu}))
 
 
 def ms(seconds: float) -> float:
@@ -668,11 +672,16 @@ def run(quick: bool) -> dict[str, Any]:
         log(f"generated {figures['data']['actions']:,} actions in {figures['data']['generate_s']:.1f} s")
         assert figures["data"]["actions"] >= 300_000
 
-        # peak memory of a fresh process doing only the load (first, while this process is still small)
-        child = subprocess.run(
-            [sys.executable, __file__, "--load-only", str(root)], check=True, capture_output=True, text=True
-        )
-        rss = json.loads(child.stdout)
+        # peak memory and time of fresh processes doing only the load (first, while this process is still small)
+        fresh = [
+            json.loads(
+                subprocess.run(
+                    [sys.executable, __file__, "--load-only", str(root)], check=True, capture_output=True, text=True
+                ).stdout
+            )
+            for _ in range(loads)
+        ]
+        rss = fresh[0]
 
         # load: files to records, wall and CPU, split into reading (load_catalogue) and building the records
         runs = []
@@ -718,6 +727,9 @@ def run(quick: bool) -> dict[str, Any]:
             "fresh_process_ru_maxrss_mb": rss["load"]["ru_maxrss"] / 1024,
             "fresh_process_vmhwm_mb": rss["load"].get("vmhwm", 0) / 1024,
             "fresh_process_after_imports_mb": rss["imports"].get("vmhwm", rss["imports"]["ru_maxrss"]) / 1024,
+            "fresh_process_load_s": med([f["wall"] for f in fresh]),
+            "fresh_process_load_cpu_s": med([f["cpu"] for f in fresh]),
+            "fresh_process_load_runs_cpu_s": [f["cpu"] for f in fresh],
         }
         treaties = [r.treaty for r in records]
         sizes = sorted(len(r.actions) for r in records)
@@ -889,6 +901,9 @@ def report(f: dict[str, Any]) -> str:
         f"load split: reading the files {fmt(load['engine_read_s'])} (CPU {fmt(load['engine_read_cpu_s'])}), "
         f"building the 600 records {fmt(load['engine_build_s'])} (CPU {fmt(load['engine_build_cpu_s'])}); "
         f"in the garbage collector {fmt(load['engine_gc_s'])}; runs {', '.join(fmt(t) for t in load['engine_runs_s'])}",
+        f"load in a fresh process (nothing remembered from an earlier load): {fmt(load['fresh_process_load_s'])} "
+        f"(CPU {fmt(load['fresh_process_load_cpu_s'])}; runs "
+        f"{', '.join(fmt(t) for t in load['fresh_process_load_runs_cpu_s'])} of CPU)",
         f"SQLite materialised load = plain load + {fmt(load['sqlite_materialise_step_s'])} to materialise the terms",
         f"one treaty p95: status {fmt(one['engine_status_p95_ms'] / 1e3)}, "
         f"participants {fmt(one['engine_participants_p95_ms'] / 1e3)}",
