@@ -36,7 +36,7 @@ from treatywatch.engine import (
     Term,
 )
 from treatywatch.engine.dates import _parse_simple
-from treatywatch.engine.ledger import SORT_KEY, new_action, sort_keys, structure_ok, structure_problems
+from treatywatch.engine.ledger import new_action, positions, sort_keys, structure_ok, structure_problems
 from treatywatch.engine.results import new_term
 from treatywatch.engine.tally import Tally
 
@@ -320,9 +320,9 @@ def test_the_structural_checks_over_columns_agree_with_the_checks_action_by_acti
         today = rng.choice([TODAY, date(2005, 1, 1)])
         problems = structure_problems(treaty, actions, states, today)
         assert structure_ok(treaty, actions, states, today) == (problems == [])
-        assert sort_keys(actions) == [SORT_KEY(a) for a in actions] == [a.sort_key() for a in actions]
-        ordered = sorted(actions, key=SORT_KEY)
-        keys = [SORT_KEY(a) for a in ordered]
+        assert sort_keys(actions) == [a.sort_key() for a in actions]
+        ordered = sorted(actions, key=Action.sort_key)
+        keys = [a.sort_key() for a in ordered]
         assert structure_ok(treaty, ordered, states, today, keys) == (problems == [])
 
 
@@ -428,3 +428,11 @@ def test_every_shipped_and_synthetic_definition_reads_as_tomllib_reads_it(tmp_pa
             simple += 1
             assert _typed(got) == _typed(tomllib.loads(text))
     assert simple >= 60  # every synthetic one
+
+
+def test_positions_are_every_index_of_a_value():
+    rng = random.Random(11)
+    for _ in range(200):
+        items = [rng.choice([ActionKind.SIGNATURE, ActionKind.OBJECTION, ActionKind.RATIFICATION]) for _ in range(30)]
+        for kind in (ActionKind.SIGNATURE, ActionKind.OBJECTION, ActionKind.DENUNCIATION):
+            assert positions(items, kind) == [i for i, item in enumerate(items) if item is kind]

@@ -25,8 +25,8 @@ class ActionKind(Enum):
 
     order: int
     """Order of kinds on one day: a signature precedes the instrument, which precedes its declarations (the
-    order of definition above). A plain attribute of each member, set below, so that a sort key can read it
-    without a Python-level call (``attrgetter("kind.order")``)."""
+    order of definition above). A plain attribute of each member, set below, so that a sort key reads it
+    without a call."""
 
     # Members are singletons compared by identity, so they hash by identity, in C. (Enum's own ``__hash__``
     # hashes the name in Python, and a record's checks hash kinds in tuples hundreds of thousands of times.)

@@ -6,9 +6,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, fields
-from itertools import compress, islice, repeat
-from operator import attrgetter, eq, is_
-from typing import Any, cast
+from typing import Any, TypeVar, cast
 
 from .dates import PartialDate, Span
 from .errors import RecordProblem
@@ -17,6 +15,8 @@ from .states import State, StateRegistry
 from .treaty import Treaty
 
 __all__ = ["Action", "check_structure"]
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True, init=False)
@@ -84,17 +84,12 @@ class Action:
 
     def sort_key(self) -> tuple[dt.date, int, str, str, str, str]:
         # Total on a valid ledger (these fields are the duplicate key), so the input order never shows.
-        key: tuple[dt.date, int, str, str, str, str] = SORT_KEY(self)
-        return key
-
-
-SORT_KEY = attrgetter("date.span.earliest", "kind.order", "state", "article", "target", "date.text")
-"""``Action.sort_key`` as one C call (``sorted(actions, key=SORT_KEY)``): the same tuple."""
+        return (self.date.span.earliest, self.kind.order, self.state, self.article, self.target, self.date.text)
 
 
 def sort_keys(actions: Iterable[Action]) -> list[tuple[dt.date, int, str, str, str, str]]:
-    """``SORT_KEY`` of each action, in one list comprehension (whose attribute reads Python specialises: faster
-    than ``attrgetter`` over hundreds of thousands of actions)."""
+    """``Action.sort_key`` of each action, in one list comprehension (no call for each of hundreds of thousands
+    of actions)."""
     return [((d := a.date).span.earliest, a.kind.order, a.state, a.article, a.target, d.text) for a in actions]
 
 
@@ -181,9 +176,6 @@ _set_text, _set_note, _set_source = _setters["text"], _setters["note"], _setters
 _set_effective, _set_origin = _setters["effective"], _setters["origin"]
 
 
-_DUPLICATE_KEY = attrgetter("state", "kind", "date.text", "article", "target")
-
-
 def check_structure(
     treaty: Treaty, actions: Iterable[Action], states: StateRegistry, today: dt.date
 ) -> list[RecordProblem]:
@@ -244,6 +236,18 @@ def structure_problems(
     return problems
 
 
+def positions(items: list[T], value: T) -> list[int]:
+    """Where ``value`` is in ``items``: ``list.index`` searches in C, so a rare value costs little."""
+    found: list[int] = []
+    at = -1
+    try:
+        while True:
+            at = items.index(value, at + 1)
+            found.append(at)
+    except ValueError:
+        return found
+
+
 def structure_ok(
     treaty: Treaty,
     actions: Sequence[Action],
@@ -255,7 +259,7 @@ def structure_ok(
     """True only if ``check_structure`` finds no problem, tested rule by rule over whole columns (mostly C
     loops: a load checks hundreds of thousands of actions); when False, ``check_structure`` says what is wrong.
 
-    ``sort_keys``: the actions' ``SORT_KEY``s when the actions are sorted by them. Actions with the same
+    ``sort_keys``: the actions' ``Action.sort_key``s when the actions are sorted by them. Actions with the same
     duplicate key have the same sort key (the day comes from the date's text, the order from the kind), so
     in that order duplicates are neighbours, the earliest day is the first action's and the latest the last
     action's, and each State's latest start is its last action's. ``columns``: the actions' States, kinds and
@@ -289,14 +293,10 @@ def structure_ok(
                 return False
         elif any(code in ended and span.earliest > ended[code] for code, span in zip(codes, spans, strict=True)):
             return False
-    if ActionKind.OBJECTION in kinds:
-        objections = compress(actions, map(is_, kinds, repeat(ActionKind.OBJECTION)))
-        if not {a.target for a in objections} <= known:
-            return False
-    if ActionKind.DECLARATION_WITHDRAWAL in kinds:
-        withdrawn = compress(spans, map(is_, kinds, repeat(ActionKind.DECLARATION_WITHDRAWAL)))
-        if any(span.earliest == dt.date.min for span in withdrawn):  # an open start
-            return False
+    if not {actions[i].target for i in positions(kinds, ActionKind.OBJECTION)} <= known:
+        return False
+    if any(spans[i].earliest == dt.date.min for i in positions(kinds, ActionKind.DECLARATION_WITHDRAWAL)):
+        return False  # a withdrawal with an open start
     if sort_keys is not None:
-        return not any(map(eq, sort_keys, islice(sort_keys, 1, None)))
-    return len(set(map(_DUPLICATE_KEY, actions))) == len(actions)
+        return not any(map(tuple.__eq__, sort_keys, sort_keys[1:]))
+    return len({(a.state, a.kind, a.date.text, a.article, a.target) for a in actions}) == len(actions)

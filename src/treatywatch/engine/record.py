@@ -10,12 +10,11 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from datetime import date, timedelta
-from itertools import compress
 
 from .dates import Span
 from .errors import LedgerError, RecordProblem
 from .kinds import ActionKind
-from .ledger import Action, sort_keys, structure_ok, structure_problems
+from .ledger import Action, positions, sort_keys, structure_ok, structure_problems
 from .results import Due, Participant, ProcedureStatus, StateHistory, Status, Term, TimelinePoint, new_term
 from .states import StateRegistry
 from .tally import Tally
@@ -87,7 +86,9 @@ class TreatyRecord:
         self._span_list = spans
         self._spans_built: dict[int, Span] | None = None
         # Each State's first signature and its span, in the order of the States' first signatures.
-        signing = list(compress(range(len(kinds)), map(_SIGNING.__contains__, kinds)))
+        signing = positions(kinds, ActionKind.SIGNATURE)
+        if ActionKind.SUCCESSION_TO_SIGNATURE in kinds:
+            signing = sorted(signing + positions(kinds, ActionKind.SUCCESSION_TO_SIGNATURE))
         first = dict(zip(map(codes.__getitem__, reversed(signing)), reversed(signing), strict=True))
         signers = dict.fromkeys(map(codes.__getitem__, signing))
         self.signatures: dict[str, Action] = {code: self.actions[first[code]] for code in signers}
@@ -147,7 +148,8 @@ class TreatyRecord:
         ``kinds`` and ``spans`` are the actions' kinds and spans, in the order of ``self.actions``."""
         rule = self.treaty.entry_into_force
         counted = Tally()
-        counted.add_starts(list(compress(spans, map(rule.counts.__contains__, kinds))))
+        counts = rule.counts
+        counted.add_starts([span for span, kind in zip(spans, kinds, strict=True) if kind in counts])
         counted.freeze()
         threshold = counted.nth_start(rule.threshold)
         if threshold is None:
@@ -226,7 +228,8 @@ class TreatyRecord:
         state_entry_into_force = self._state_entry_into_force_rule()
         # Only consents and denunciations open and close terms: the others are not walked here.
         by_state: dict[str, list[tuple[Action, Span]]] = {}
-        for pair in compress(zip(self.actions, spans, strict=True), map(_TERM_KINDS.__contains__, kinds)):
+        terming = _TERM_KINDS
+        for pair in [(a, span) for a, span, kind in zip(self.actions, spans, kinds, strict=True) if kind in terming]:
             own_pairs = by_state.get(pair[0].state)
             if own_pairs is None:
                 by_state[pair[0].state] = [pair]
@@ -357,8 +360,8 @@ class TreatyRecord:
         if not articles:
             return found
         open_ones: dict[tuple[str, str], int] = {}
-        chosen = [a.article in articles for a in self.actions]
-        for action, own_span in compress(zip(self.actions, spans, strict=True), chosen):
+        chosen = [(a, span) for a, span in zip(self.actions, spans, strict=True) if a.article in articles]
+        for action, own_span in chosen:
             if action.kind is ActionKind.DECLARATION:
                 term = self._contracting_from(action.state, own_span)
                 if term is None:
@@ -404,12 +407,14 @@ class TreatyRecord:
         articles = {p.article for p in self.treaty.procedures}
         made: dict[tuple[str, ActionKind, str], int] = defaultdict(int)
         signed = self._signature_spans
-        chosen = list(map(_REMAINING_KINDS.__contains__, kinds))
+        chosen = [
+            (a, span, kind)
+            for a, span, kind in zip(self.actions, spans, kinds, strict=True)
+            if kind in _REMAINING_KINDS
+        ]
         # What was made is counted only for the States that withdraw something: only a withdrawal reads it.
-        withdrawing = {a.state for a in compress(self.actions, map(_WITHDRAWAL_KINDS.__contains__, kinds))}
-        for action, span, kind in zip(
-            compress(self.actions, chosen), compress(spans, chosen), compress(kinds, chosen), strict=True
-        ):
+        withdrawing = {a.state for a, _, kind in chosen if kind in _WITHDRAWAL_KINDS}
+        for action, span, kind in chosen:
             if kind in _DECLARING_KINDS and action.article not in articles:
                 signature = signed.get(action.state)
                 unsigned = signature is None or signature.earliest > span.latest

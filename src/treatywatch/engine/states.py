@@ -6,7 +6,6 @@ import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from types import MappingProxyType
 
 from .errors import UnknownState
 
@@ -77,11 +76,11 @@ class StateRegistry:
                 self._index.setdefault(_fold(name), state.code)
         for alias, code in (aliases or {}).items():
             self._index[_fold(alias)] = code
-        self.codes: Mapping[str, State] = MappingProxyType(self._by_code)
+        self.codes: Mapping[str, State] = self._by_code
         """Each State by its alpha-3 code only (read-only; ``get`` also finds M49 codes and names)."""
-        self.ended: Mapping[str, date] = MappingProxyType(
-            {state.code: state.ended for state in self._by_code.values() if state.ended is not None}
-        )
+        self.ended: Mapping[str, date] = {
+            state.code: state.ended for state in self._by_code.values() if state.ended is not None
+        }
         """The last day of each entity that ceased to exist, by code."""
 
     def __iter__(self) -> Iterator[State]:
