@@ -10,6 +10,7 @@ import csv
 import gc
 import io
 import re
+import sys
 import tomllib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -433,6 +434,7 @@ def _read_plain(
     actions: list[Action] = []
     append = actions.append
     kinds = _KINDS
+    intern = sys.intern
     try:
         for number, line in enumerate(lines, start=2):
             if " " in line and (line[0] == " " or line[-1] == " " or " ," in line or ", " in line):
@@ -451,6 +453,9 @@ def _read_plain(
                 note,
                 source,
             ) = cells if pick is None else pick(cells)
+            # One object for each repeated name: hundreds of thousands of rows name a few hundred treaties and
+            # States and a few sources (tens of MiB less to allocate and keep).
+            treaty, state, source = intern(treaty), intern(state), intern(source)
             kind = kinds.get(kind_text)
             when = dates.get(date_text)
             if kind is None or when is None or not treaty or not state:
