@@ -313,6 +313,7 @@ def _read_ledger(source: str | TextIO, label: str, problems_out: list[RecordProb
     # lines), with DictReader's rules: blank lines skipped and not counted, short rows padded with empty cells,
     # a repeated column read from its last occurrence, extra cells an error.
     header, rest = _header(source)
+    del source  # the whole text, when it is one: the rest is what is read now
     unknown = [c for c in header if c not in LEDGER_COLUMNS]
     missing = REQUIRED_LEDGER_COLUMNS - set(header)
     if unknown or missing:
