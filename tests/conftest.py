@@ -161,9 +161,13 @@ def _fresh_caches() -> Any:
     from treatywatch.api import documents
     from treatywatch.site.front import front
     from treatywatch.treaties import store
+    from treatywatch.treaties.stamp import stop_refreshing
 
     cache.clear()
     store.forget()
     documents.forget()
+    # A test that served through site.wsgi/site.asgi started the version-reading thread: it reads on a connection
+    # of its own, which does not see the next test's transaction, so it must not outlive the test.
+    stop_refreshing()
     api_caching.forget_stamp()
     front.clear()
