@@ -123,14 +123,17 @@ def stop_refreshing() -> None:
 
 def _refresh(interval: float) -> None:
     failing = False
-    while not _stop.wait(interval):
-        try:
-            _read()
-        except DatabaseError as exc:
-            # The store is away: the stamp goes stale within a second, requests go to Django, which says so.
-            if not failing:
-                _log.warning("treatywatch: cannot read the record version (%s); trying again", exc)
-            failing = True
-            connection.close()
-        else:
-            failing = False
+    try:
+        while not _stop.wait(interval):
+            try:
+                _read()
+            except DatabaseError as exc:
+                # The store is away: the stamp goes stale within a second, requests go to Django, which says so.
+                if not failing:
+                    _log.warning("treatywatch: cannot read the record version (%s); trying again", exc)
+                failing = True
+                connection.close()
+            else:
+                failing = False
+    finally:
+        connection.close()  # this thread's own connection
