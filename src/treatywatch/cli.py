@@ -17,7 +17,7 @@ from typing import Any, TextIO
 from .catalogue import Catalogue, load_catalogue, read_ledger
 from .engine import LANGUAGES, LedgerError, RecordProblem, TreatyRecord, TreatyWatchError, reconcile
 from .reports.options import add_report_arguments
-from .serialize import declarations_recorded, due_dict, history_dict, reconciliation_dict, status_dict, timeline_dict
+from .serialize import due_dict, history_dict, reconciliation_dict, status_dict, timeline_dict
 
 EXIT_BAD_INPUT = 2
 
@@ -260,7 +260,7 @@ def cmd_status(cat: Catalogue, record: TreatyRecord, args: argparse.Namespace, o
         out.write(f"  Committee members: {status.committee_size}\n")
     for p in status.procedures:
         extra = f" (+{p.declarations_uncertain} with unknown dates)" if p.declarations_uncertain else ""
-        if not declarations_recorded(status, p):
+        if not p.declarations_recorded:
             out.write(f"  art. {p.article} ({p.title}): declarations not recorded, operative or not unknown\n")
             continue
         state = "operative" if p.operative else "not operative"

@@ -12,7 +12,6 @@ from .engine import (
     Action,
     Due,
     Participant,
-    ProcedureStatus,
     Reconciliation,
     Span,
     State,
@@ -27,7 +26,6 @@ from .engine.matrix import CORE_TREATIES, MIGRANT_WORKERS, Cell, Matrix, Row
 __all__ = [
     "action_dict",
     "cell_dict",
-    "declarations_recorded",
     "due_dict",
     "history_dict",
     "matrix_dict",
@@ -38,14 +36,6 @@ __all__ = [
     "targets_dict",
     "timeline_dict",
 ]
-
-
-def declarations_recorded(status: Status, procedure: ProcedureStatus) -> bool:
-    """Whether the record can say if an optional procedure operates.
-
-    A record copied from status tables (``record_as_of`` set) may hold no declarations at all though States made
-    them: then whether the procedure operates is unknown (``operative`` null), not false."""
-    return status.record_as_of is None or procedure.declarations > 0 or procedure.declarations_uncertain > 0
 
 
 def span_text(span: Span | None) -> str | None:
@@ -80,8 +70,8 @@ def status_dict(record: TreatyRecord, status: Status, lang: str = "en") -> dict[
                 "threshold": p.threshold,
                 "declarations": p.declarations,
                 "declarations_uncertain": p.declarations_uncertain,
-                "declarations_recorded": declarations_recorded(status, p),
-                "operative": p.operative if declarations_recorded(status, p) else None,
+                "declarations_recorded": p.declarations_recorded,
+                "operative": p.operative if p.declarations_recorded else None,
                 "operative_since": span_text(p.operative_since),
                 "declarants": list(p.declarants),
             }

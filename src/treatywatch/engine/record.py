@@ -533,6 +533,7 @@ class TreatyRecord:
                     operative=operative,
                     operative_since=since,
                     declarants=declarants,
+                    declarations_recorded=self.treaty.record_as_of is None or certain > 0 or maybe > 0,
                 )
             )
         return tuple(out)

@@ -102,6 +102,9 @@ class ProcedureStatus:
     operative: bool
     operative_since: Span | None
     declarants: tuple[str, ...]
+    declarations_recorded: bool = True
+    """False when the record, copied from status tables (``record_as_of``), holds no declaration under the
+    procedure at all: whether it operates is then unknown, not false."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -176,7 +176,7 @@ def procedure_sentence(p: ProcedureStatus, record_as_of: date | None = None) -> 
 
     A record copied from status tables (``record_as_of`` set) may hold no declarations at all, though States
     made them: then it says the declarations are not recorded rather than that the procedure does not operate."""
-    if record_as_of is not None and p.declarations == 0 and p.declarations_uncertain == 0:
+    if record_as_of is not None and not p.declarations_recorded:
         return ngettext(
             "Article %(article)s (%(title)s): declarations not recorded. The record of this treaty, as of %(date)s, "
             "holds no declarations, so it cannot tell whether the procedure operates (%(threshold)s declaration "
