@@ -55,7 +55,7 @@ def test_the_check_would_catch_an_import_of_the_cases_app() -> None:
 
 def test_the_engine_imports_nothing_but_itself_and_the_standard_library() -> None:
     allowed = re.compile(
-        r"^(treatywatch\.engine(\..*)?|__future__|dataclasses|datetime|enum|functools|typing|re|"
+        r"^(treatywatch\.engine(\..*)?|__future__|dataclasses|datetime|enum|functools|itertools|operator|typing|re|"
         r"calendar|bisect|collections(\.abc)?|unicodedata|dateutil\.relativedelta(\..*)?)$"
     )
     for path in python_files("engine"):

@@ -16,7 +16,7 @@ from __future__ import annotations
 import calendar
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, timedelta
 from enum import Enum
 from functools import lru_cache
@@ -132,6 +132,12 @@ class PartialDate:
     text: str
     precision: Precision
     span: Span
+    day_key: int = field(init=False, repr=False, compare=False)
+    """The earliest possible day as a number that sorts as the days do, with four bits to spare below it
+    (``Action``'s sort adds the kind's order there): integers sort several times faster than dates."""
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "day_key", self.span.earliest.toordinal() << 4)
 
     @classmethod
     def parse(cls, text: str) -> PartialDate:

@@ -78,3 +78,5 @@ _MARKS = {
 for _i, _kind in enumerate(ActionKind):
     _kind.order = _i
 del _i, _kind
+if len(ActionKind) > 16:  # pragma: no cover - PartialDate.day_key leaves four bits for the order
+    raise TypeError("more than 16 kinds: widen PartialDate.day_key")

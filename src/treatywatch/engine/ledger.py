@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, fields
+from itertools import compress
 from typing import Any, TypeVar, cast
 
 from .dates import PartialDate, Span
@@ -91,6 +93,30 @@ def sort_keys(actions: Iterable[Action]) -> list[tuple[dt.date, int, str, str, s
     """``Action.sort_key`` of each action, in one list comprehension (no call for each of hundreds of thousands
     of actions)."""
     return [((d := a.date).span.earliest, a.kind.order, a.state, a.article, a.target, d.text) for a in actions]
+
+
+def in_order(actions: Sequence[Action]) -> tuple[list[int], list[tuple[dt.date, int, str, str, str, str]]]:
+    """The positions of ``actions`` in ``Action.sort_key`` order, and the sort keys of the actions that share
+    their day and kind with another (in that order: there, and only there, duplicates are neighbours).
+
+    The same order as sorting by ``Action.sort_key``, faster: the actions are sorted by day and kind, one
+    integer each (``PartialDate.day_key`` plus the kind's order), then the actions that share their day and
+    kind with another are sorted again, all together, by their whole keys, and put back in the places they
+    held. That is the order of the whole keys, which begin with the day and kind: each run of equal integers
+    gets its own actions back, in order. Integers sort several times faster than tuples of dates and strings,
+    and in a ledger most actions are alone on their day with their kind."""
+    rough = [a.date.day_key + a.kind.order for a in actions]
+    order = sorted(range(len(actions)), key=rough.__getitem__)
+    rough = list(map(rough.__getitem__, order))
+    first_of_pair = list(compress(range(len(rough) - 1), map(int.__eq__, rough, rough[1:])))
+    if not first_of_pair:
+        return order, []
+    places = sorted(set(first_of_pair).union(map((1).__add__, first_of_pair)))  # where tied actions stand
+    tied = list(map(order.__getitem__, places))
+    keys = sort_keys(map(actions.__getitem__, tied))
+    ranked = sorted(range(len(tied)), key=keys.__getitem__)  # stable: equal keys keep the rough order
+    deque(map(order.__setitem__, places, map(tied.__getitem__, ranked)), maxlen=0)
+    return order, list(map(keys.__getitem__, ranked))
 
 
 class _Unfrozen:
@@ -259,10 +285,11 @@ def structure_ok(
     """True only if ``check_structure`` finds no problem, tested rule by rule over whole columns (mostly C
     loops: a load checks hundreds of thousands of actions); when False, ``check_structure`` says what is wrong.
 
-    ``sort_keys``: the actions' ``Action.sort_key``s when the actions are sorted by them. Actions with the same
-    duplicate key have the same sort key (the day comes from the date's text, the order from the kind), so
-    in that order duplicates are neighbours, the earliest day is the first action's and the latest the last
-    action's, and each State's latest start is its last action's. ``columns``: the actions' States, kinds and
+    ``sort_keys``: given when the actions are sorted by ``Action.sort_key``: their keys, or at least the keys of
+    every action that shares its day and kind with another, in that order (``in_order``). Actions with the
+    same duplicate key have the same sort key (the day comes from the date's text, the order from the kind),
+    so in that order duplicates are neighbours, the earliest day is the first action's and the latest the
+    last action's, and each State's latest start is its last action's. ``columns``: the actions' States, kinds and
     date spans, and the States that acted, when the caller has them."""
     if not actions:
         return True

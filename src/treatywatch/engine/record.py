@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from .dates import Span
 from .errors import LedgerError, RecordProblem
 from .kinds import ActionKind
-from .ledger import Action, positions, sort_keys, structure_ok, structure_problems
+from .ledger import Action, in_order, positions, structure_ok, structure_problems
 from .results import Due, Participant, ProcedureStatus, StateHistory, Status, Term, TimelinePoint, new_term
 from .states import StateRegistry
 from .tally import Tally
@@ -52,21 +52,20 @@ class TreatyRecord:
         self.treaty = treaty
         self.states = states
         self.parent = parent
-        # Sorted once, by index, so the sort keys serve the structural checks too; then the columns the checks
-        # and the building read, each once (C loops: a load builds records of hundreds of thousands of actions).
+        # Sorted once, by index (the keys of the actions sharing a day and kind serve the duplicate check); then
+        # the columns the checks and the building read, each once (C loops: a load builds records of hundreds of
+        # thousands of actions).
         given = actions if isinstance(actions, list) else list(actions)
-        keys = sort_keys(given)
-        order = sorted(range(len(given)), key=keys.__getitem__)
+        order, tied_keys = in_order(given)
         self.actions: tuple[Action, ...] = tuple(map(given.__getitem__, order))
         codes = [a.state for a in self.actions]
         kinds = [a.kind for a in self.actions]
         spans: list[Span] = [a.date.span for a in self.actions]
         acting = dict.fromkeys(codes)  # the States, in the order of their first action
         structural: list[RecordProblem] = []
-        sorted_keys = list(map(keys.__getitem__, order))
-        if not structure_ok(treaty, self.actions, states, today, sorted_keys, (codes, kinds, spans, acting.keys())):
+        if not structure_ok(treaty, self.actions, states, today, tied_keys, (codes, kinds, spans, acting.keys())):
             structural = structure_problems(treaty, self.actions, states, today)
-        del given, keys, order, sorted_keys
+        del given, order, tied_keys
         if structural:
             # Set those records aside and go on, so one error report lists every record at fault.
             at_fault = {p.where for p in structural}
