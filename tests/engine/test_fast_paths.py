@@ -36,7 +36,14 @@ from treatywatch.engine import (
     Term,
 )
 from treatywatch.engine.dates import _parse_simple
-from treatywatch.engine.ledger import new_action, positions, sort_keys, structure_ok, structure_problems
+from treatywatch.engine.ledger import (
+    in_order,
+    new_action,
+    positions,
+    sort_keys,
+    structure_ok,
+    structure_problems,
+)
 from treatywatch.engine.results import new_term
 from treatywatch.engine.tally import Tally
 
@@ -156,6 +163,37 @@ def test_reading_a_ledger_gives_what_the_csv_module_gives_row_by_row(seed, tmp_p
         # a file: opened with newline="", it splits lines as a StringIO with newline="" does
         path.write_bytes(text.encode("utf-8"))
         assert _outcome(partial(_read, path)) == _outcome(partial(_reference, text, "t.csv"))
+
+
+@pytest.mark.parametrize("chunk", [1, 2, 7, 64, 1 << 18])
+def test_a_ledger_file_read_piece_by_piece_gives_what_the_csv_module_gives(chunk, tmp_path, monkeypatch):
+    monkeypatch.setattr(reading, "_CHUNK", chunk)
+    rng = random.Random(chunk)
+    path = tmp_path / "t.csv"
+    header = ",".join(LEDGER_COLUMNS)
+    plain_rows = [
+        f"ICRMW,{state},{kind},{day},,,,C.N.{n}.2001,a text,,s"
+        for n, (state, kind, day) in enumerate(
+            (rng.choice(STATES[:4]), rng.choice(KINDS[:5]), rng.choice(DATES[:5])) for _ in range(30)
+        )
+    ]
+    texts = [_ledger(rng) for _ in range(60)]
+    texts += [header + end + end.join(plain_rows) + tail for end in ("\n", "\r\n") for tail in ("", end)]
+    texts += ["\ufeff" + header + "\n" + "\n".join(plain_rows), header + "\n", header]
+    texts += [header + "\n" + "\n".join(plain_rows[:20]) + '\nICRMW,MEX,signature,2001,,,,,"a, text",,s\n']
+    texts += [header + "\n" + "\n".join(plain_rows[:20]) + "\nICRMW,MEX,signature,2001-02-30,,,,,,,s\n"]
+    texts += [header + "\n" + "\n".join(plain_rows[:20]) + "\n\n" + plain_rows[0] + "\n"]
+    texts += [header + "\n" + "\n".join(plain_rows[:20]) + "\r" + plain_rows[0] + "\n"]
+    for text in texts:
+        path.write_bytes(text.encode("utf-8"))
+        # the same actions (each with its file and line) and problems as the csv module row by row
+        assert _outcome(partial(_read, path)) == _outcome(partial(_reference, text.removeprefix("\ufeff"), "t.csv"))
+    # and the plain ones were read piece by piece, not again whole
+    for text in [header + "\r\n" + "\r\n".join(plain_rows), "\ufeff" + header + "\n" + "\n".join(plain_rows)]:
+        path.write_bytes(text.encode("utf-8"))
+        with path.open(encoding="utf-8-sig", newline="") as fh:
+            found = reading._read_plain_file(fh, "t.csv")
+        assert found is not None and len(found) == len(plain_rows)
 
 
 def test_a_plain_ledger_is_read_by_the_shortcut_and_a_broken_one_row_by_row(tmp_path, monkeypatch):
@@ -324,6 +362,33 @@ def test_the_structural_checks_over_columns_agree_with_the_checks_action_by_acti
         ordered = sorted(actions, key=Action.sort_key)
         keys = [a.sort_key() for a in ordered]
         assert structure_ok(treaty, ordered, states, today, keys) == (problems == [])
+        order, tied = in_order(actions)
+        in_order_actions = [actions[i] for i in order]
+        assert structure_ok(treaty, in_order_actions, states, today, tied) == (problems == [])
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_in_order_sorts_as_the_whole_sort_key_does(seed):
+    rng = random.Random(seed)
+    days = ["2001-01-01", "2001-01-02", "2001", "2001-01", "../2001-01-01", "2000-12-31", "0001-01-01"]
+    actions = [
+        Action(
+            "ICRMW",
+            rng.choice(["MEX", "FRA", "DEU"]),
+            rng.choice(list(ActionKind)[: rng.randint(1, len(ActionKind))]),
+            PartialDate.parse(rng.choice(days[: rng.randint(1, len(days))])),
+            article=rng.choice(["", "1", "77"]),
+            target=rng.choice(["", "MEX"]),
+            origin=f"x.csv:{i}",
+        )
+        for i in range(rng.randint(0, 80))
+    ]
+    actions += [rng.choice(actions) for _ in range(rng.randint(0, 3))] if actions else []  # duplicates, even equal
+    order, tied = in_order(actions)
+    assert order == sorted(range(len(actions)), key=lambda i: actions[i].sort_key())  # stable: equal keys too
+    keys = [actions[i].sort_key() for i in order]
+    day_and_kind = [(k[0], k[1]) for k in keys]
+    assert tied == [k for k, dk in zip(keys, day_and_kind, strict=True) if day_and_kind.count(dk) > 1]
 
 
 def test_a_span_is_made_frozen_and_compares_as_a_dataclass_does():
@@ -436,3 +501,18 @@ def test_positions_are_every_index_of_a_value():
         items = [rng.choice([ActionKind.SIGNATURE, ActionKind.OBJECTION, ActionKind.RATIFICATION]) for _ in range(30)]
         for kind in (ActionKind.SIGNATURE, ActionKind.OBJECTION, ActionKind.DENUNCIATION):
             assert positions(items, kind) == [i for i, item in enumerate(items) if item is kind]
+
+
+def test_a_dates_day_key_sorts_as_its_earliest_day_and_is_not_part_of_its_value():
+    import pickle
+
+    texts = ["0001-01-01", "../1990-02-03", "1990", "1990-02", "1990-02-03", "2024-02-29", "9999-12-31"]
+    parsed = [PartialDate.parse(t) for t in texts]
+    for a in parsed:
+        assert a.day_key == a.span.earliest.toordinal() << 4
+        for b in parsed:
+            assert (a.day_key < b.day_key) == (a.span.earliest < b.span.earliest)
+    day = PartialDate.parse("1990-02-03")
+    assert repr(day) == repr(dataclasses.replace(day)) and "day_key" not in repr(day)
+    assert pickle.loads(pickle.dumps(day)).day_key == day.day_key
+    assert max(kind.order for kind in ActionKind) < 16  # the bits day_key leaves for the kind's order
