@@ -3,7 +3,8 @@
 Reading a ledger: plain lines are read by a lean loop, anything else row by row through the csv module; a
 record's structural checks are first run over whole columns, then action by action only when something is
 wrong; actions and terms are made through unfrozen twins of their classes; a day in ISO form is parsed by the
-C parser. Each shortcut is compared here with the way it stands for, on random inputs, valid and broken.
+C parser; a record's counts by day are built by its first query. Each shortcut is compared here with the way it
+stands for, on random inputs, valid and broken.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from treatywatch.engine import (
     Rule,
     Span,
     Term,
+    TreatyRecord,
 )
 from treatywatch.engine.dates import _parse_simple
 from treatywatch.engine.ledger import (
@@ -516,3 +518,25 @@ def test_a_dates_day_key_sorts_as_its_earliest_day_and_is_not_part_of_its_value(
     assert repr(day) == repr(dataclasses.replace(day)) and "day_key" not in repr(day)
     assert pickle.loads(pickle.dumps(day)).day_key == day.day_key
     assert max(kind.order for kind in ActionKind) < 16  # the bits day_key leaves for the kind's order
+
+
+# ------------------------------------------------------------------------------------------------------------
+# counts by day, built on the first query
+
+
+@pytest.mark.parametrize("first", ["status", "committee_size", "procedure_status"])
+def test_a_records_counts_by_day_are_built_by_its_first_query_whichever_it_is(first, catalogue, states, icrmw):
+    """A record is checked whole at load; its tallies (indexes for the queries) wait for the first query, and
+    give the same answers whichever query builds them."""
+    record = TreatyRecord(catalogue.treaty("ICRMW"), catalogue.ledgers["ICRMW"], states, TODAY)
+    assert record._tallies_built is None
+    getattr(record, first)(date(2003, 7, 1))
+    assert record._tallies_built is not None
+    built = record._tallies_built
+    day = date(1990, 12, 18)
+    while day <= TODAY:
+        assert record.status(day) == icrmw.status(day)
+        assert record.committee_size(day) == icrmw.committee_size(day)
+        assert record.procedure_status(day) == icrmw.procedure_status(day)
+        day += timedelta(days=97)
+    assert record._tallies_built is built  # built once

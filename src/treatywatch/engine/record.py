@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .dates import Span
@@ -36,6 +37,26 @@ _NEEDS_SIGNATURE = frozenset({ActionKind.RATIFICATION, ActionKind.ACCEPTANCE, Ac
 _TERM_KINDS = _CONSENTING | {ActionKind.DENUNCIATION}
 """The kinds that open or close a State's term."""
 _REMAINING_KINDS = _DECLARING_KINDS | _WITHDRAWAL_KINDS
+
+
+@dataclass(frozen=True, slots=True)
+class _Tallies:
+    """A record's counts by day (``Tally``), read by ``status``, ``committee_size`` and ``procedure_status``."""
+
+    contracting: Tally
+    """States bound (consent given), from consent to exit."""
+    in_force: Tally
+    """States for which the treaty is in force, from their own entry into force to exit."""
+    counted: Tally
+    """The instruments that count towards entry into force, by day of deposit."""
+    signatories: Tally
+    """States that signed and are not yet bound."""
+    signed: Tally
+    """Signatures, by day."""
+    procedures: dict[str, Tally]
+    """Declarations in effect under each optional-procedure article."""
+    changes: dict[str, list[date]]
+    """The days each procedure's count of declarations certainly in effect can change, latest first."""
 
 
 class TreatyRecord:
@@ -102,7 +123,7 @@ class TreatyRecord:
         self._check_remaining(kinds, spans, problems)
         if problems:
             raise LedgerError(problems)
-        self._build_tallies()
+        self._tallies_built: _Tallies | None = None
 
     @property
     def _by_state(self) -> dict[str, list[Action]]:
@@ -236,10 +257,23 @@ class TreatyRecord:
                 own_pairs.append(pair)
         # The States in the order of their first action, whatever it is.
         registry = self.states.codes
+        ended = self.states.ended
+        denunciation, needs_signature = ActionKind.DENUNCIATION, _NEEDS_SIGNATURE
         for code in acting:
             pairs = by_state.get(code)
             if pairs is None:
                 continue
+            if len(pairs) == 1 and code not in ended:
+                # The common case at once: a State's one consent, after its own signature where one is needed,
+                # is one open term (what the walk below gives it).
+                action, span = pairs[0]
+                kind = action.kind
+                if kind is not denunciation and (
+                    kind not in needs_signature
+                    or ((signature := signed.get(code)) is not None and signature.earliest <= span.latest)
+                ):
+                    terms[code] = [new_term(code, action, span, state_entry_into_force(action, span), None, None, "")]
+                    continue
             state = registry[code]
             own: list[Term] = []
             open_term: Term | None = None
@@ -439,25 +473,29 @@ class TreatyRecord:
                 else:
                     made[key] -= 1
 
-    def _build_tallies(self) -> None:
-        self._contracting = Tally()
-        self._in_force = Tally()
-        self._counted = Tally()
-        self._signatories = Tally()
-        self._signed = Tally()
-        self._procedure_tallies: dict[str, Tally] = {}
-        self._procedure_changes: dict[str, list[date]] = {}
+    @property
+    def _tallies(self) -> _Tallies:
+        """The counts by day the queries read; built on the first query that needs them, not at load (they are
+        indexes, not checks: a record that loads is valid without them)."""
+        if self._tallies_built is None:
+            self._tallies_built = self._build_tallies()
+        return self._tallies_built
+
+    def _build_tallies(self) -> _Tallies:
+        contracting, in_force, counted, signatories, signed = Tally(), Tally(), Tally(), Tally(), Tally()
+        procedure_tallies: dict[str, Tally] = {}
+        procedure_changes: dict[str, list[date]] = {}
         every = [term for terms in self.terms.values() for term in terms]
         consents = [term.consent_span for term in every]
         exits = [term.exit for term in every]
-        self._contracting.add_all(consents, exits)
+        contracting.add_all(consents, exits)
         # A succession may take effect before its notification; it counts once notified.
-        self._in_force.add_all(
+        in_force.add_all(
             [eif.later(term.consent_span) for term in every if (eif := term.entry_into_force) is not None],
             [term.exit for term in every if term.entry_into_force is not None],
         )
         counts = self.treaty.entry_into_force.counts
-        self._counted.add_starts([term.consent_span for term in every if term.consent.kind in counts])
+        counted.add_starts([term.consent_span for term in every if term.consent.kind in counts])
         # A signatory until its first consent, or until the State ceased to exist.
         first_consent = {code: terms[0].consent_span for code, terms in self.terms.items()}
         ended = self.states.ended
@@ -466,18 +504,25 @@ class TreatyRecord:
             first_consent.get(code) or (Span.day(ended[code] + timedelta(days=1)) if code in ended else None)
             for code in self.signatures
         ]
-        self._signatories.add_all(starts, stops)
-        self._signed.add_starts(starts)
+        signatories.add_all(starts, stops)
+        signed.add_starts(starts)
         for article, items in self._declarations.items():
             tally = Tally()
             tally.add_all([span for _, span, _ in items], [stop for _, _, stop in items])
-            self._procedure_tallies[article] = tally.freeze()
+            procedure_tallies[article] = tally.freeze()
             # The days the count of declarations certainly in effect can change, latest first.
             changes = {s.latest for _, s, _ in items}
             changes |= {max(t.earliest, s.latest) for _, s, t in items if t is not None}
-            self._procedure_changes[article] = sorted(changes, reverse=True)
-        for tally in (self._contracting, self._in_force, self._counted, self._signatories, self._signed):
-            tally.freeze()
+            procedure_changes[article] = sorted(changes, reverse=True)
+        return _Tallies(
+            contracting.freeze(),
+            in_force.freeze(),
+            counted.freeze(),
+            signatories.freeze(),
+            signed.freeze(),
+            procedure_tallies,
+            procedure_changes,
+        )
 
     # ----------------------------------------------------------------------------------------------------
     # queries
@@ -498,9 +543,9 @@ class TreatyRecord:
         size = committee.initial_size
         for step in committee.enlargements:
             tally = (
-                self._in_force
+                self._tallies.in_force
                 if step.trigger is EnlargementTrigger.ENTRY_INTO_FORCE_FOR_NTH_PARTY
-                else self._contracting
+                else self._tallies.contracting
             )
             if tally.started(day) >= step.n:
                 size = step.size
@@ -510,7 +555,7 @@ class TreatyRecord:
         in_force = (eif := self.known_entry_into_force(day)) is not None and eif.latest <= day
         out = []
         for procedure in self.treaty.procedures:
-            tally = self._procedure_tallies[procedure.article]
+            tally = self._tallies.procedures[procedure.article]
             certain, maybe = tally.count(day)
             items = self._declarations[procedure.article]
             declarants = tuple(
@@ -519,7 +564,7 @@ class TreatyRecord:
             operative = in_force and certain >= procedure.threshold
             since = None
             if operative and eif is not None:
-                changes = self._procedure_changes[procedure.article]
+                changes = self._tallies.changes[procedure.article]
                 since = _operative_since(tally, changes, procedure.threshold, day, eif)
             out.append(
                 ProcedureStatus(
@@ -538,10 +583,11 @@ class TreatyRecord:
         return tuple(out)
 
     def status(self, day: date) -> Status:
-        contracting, contracting_maybe = self._contracting.count(day)
-        parties, parties_maybe = self._in_force.count(day)
-        signatories, signatories_maybe = self._signatories.count(day)
-        counted = self._counted.started(day)
+        tallies = self._tallies
+        contracting, contracting_maybe = tallies.contracting.count(day)
+        parties, parties_maybe = tallies.in_force.count(day)
+        signatories, signatories_maybe = tallies.signatories.count(day)
+        counted = tallies.counted.started(day)
         threshold = self.treaty.entry_into_force.threshold
         eif = self.known_entry_into_force(day)
         return Status(
@@ -553,7 +599,7 @@ class TreatyRecord:
             parties_in_force_uncertain=parties_maybe,
             signatories_not_bound=signatories,
             signatories_not_bound_uncertain=signatories_maybe,
-            signatories=self._signed.started(day),
+            signatories=tallies.signed.started(day),
             instruments_counted=counted,
             instruments_needed=max(0, threshold - counted),
             threshold=threshold,
